@@ -1,0 +1,1 @@
+"""Praxisatlas: case model, validation, pages and exports, independent of MkDocs."""

@@ -1,0 +1,66 @@
+"""Problems as data: where (path, line, field), what (code, message) and how bad (severity)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding of the validator; `message` already holds the German text with its hint."""
+
+    path: str
+    line: int
+    field: str
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def format(self) -> str:
+        """`PATH:LINE: FIELD: MESSAGE`, warnings marked with "Warnung:"."""
+        prefix = "Warnung: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+
+    def format_github(self) -> str:
+        """A GitHub workflow command, so the problem shows inline in the pull request diff."""
+        kind = "warning" if self.severity == "warning" else "error"
+        text = f"{self.field}: {self.message}"
+        # Workflow commands end at a newline and treat % specially; escape as GitHub documents.
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::{kind} file={path},line={self.line}::{text}"
+
+
+def format_location(loc: Iterable[str | int]) -> str:
+    """Turn a key path like ("partners", 0, "type") into `partners[0].type`."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def summary_line(problems: list[Problem], file_count: int) -> str:
+    """The German closing line of a validator run."""
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    files_word = "Datei" if file_count == 1 else "Dateien"
+    if not problems:
+        return f"Alles in Ordnung: {file_count} {files_word} geprüft, keine Probleme gefunden."
+    bad_files = len({p.path for p in problems if p.is_error})
+    parts = [f"{errors} Fehler", f"{warnings} {'Warnung' if warnings == 1 else 'Warnungen'}"]
+    verdict = (
+        f"{bad_files} von {file_count} {files_word} ungültig"
+        if errors
+        else f"alle {file_count} {files_word} gültig"
+    )
+    return f"{parts[0]} und {parts[1]}; {verdict}."
