@@ -8,6 +8,7 @@ Exit codes: 0 all valid (warnings allowed), 1 problems found, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -37,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
+    """Run the validator; `today` is only set by tests that need a fixed date."""
     args = build_parser().parse_args(argv)
     if args.schema:
         sys.stdout.write(json_schema_text())
@@ -47,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         sys.stderr.write(f"Aufruffehler: nicht gefunden: {', '.join(missing)}\n")
         return 2
-    collection = load_collection(paths)
+    collection = load_collection(paths, today=today)
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in collection.problems:
         print(problem.format())

@@ -40,6 +40,7 @@ CATALOGUE: dict[str, str] = {
     "empty_value": "Wert fehlt — Wert eintragen oder, wenn das Feld optional ist, die Zeile löschen",
     "text_expected": "Text erwartet, gefunden: {found} — in Anführungszeichen setzen: \"{raw}\"",
     "wrong_type": "{expected} erwartet, gefunden: {found}",
+    "number_quoted": "ganze Zahl erwartet, gefunden: Text '{value}' — Anführungszeichen entfernen",
     "too_short_text": "zu kurz: {length} Zeichen, mindestens {min} nötig",
     "too_long_text": "zu lang: {length} Zeichen, höchstens {max} erlaubt — kürzen",
     "too_few_items": "Liste ist leer — mindestens {min} Eintrag nötig",
@@ -80,7 +81,7 @@ FIELD_LABELS = {
 }
 
 YAML_PROBLEMS = {
-    "mapping values are not allowed here": "Doppelpunkt an unerwarteter Stelle",
+    "mapping values are not allowed": "Doppelpunkt an unerwarteter Stelle",
     "could not find expected ':'": "Doppelpunkt nach dem Feldnamen fehlt",
     "found character '\\t' that cannot start any token": "Tabulatorzeichen gefunden",
     "found character that cannot start any token": "Zeichen, mit dem kein Wert beginnen darf",

@@ -8,6 +8,7 @@ look at the event stream and the node tree ourselves instead of calling safe_loa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +101,7 @@ class _Reader:
                     self.add(line, (), "yaml_anchor", name=event.anchor)
                     clean = False
                 if event.tag is not None:
-                    self.add(line, (), "yaml_tag", tag=event.tag)
+                    self.add(line, (), "yaml_tag", tag=event.tag.replace("tag:yaml.org,2002:", "!!"))
                     clean = False
         return clean
 
@@ -139,6 +140,34 @@ class _Reader:
         return result
 
 
+_OPENING_QUOTE = re.compile(r'^\s*(-\s+)?([^:#"]+:\s+)?"')
+
+
+def _unclosed_quote_line(front: str, before: int) -> int | None:
+    """0-based line of the first value that opens a double quote and never closes it."""
+    for index, line in enumerate(front.splitlines()[:before]):
+        opening = _OPENING_QUOTE.match(line)
+        if opening and not re.search(r'(?<!\\)"', line[opening.end():]):
+            return index
+    return None
+
+
+def _syntax_error_position(front: str, error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Where the editor must look: an unclosed quote or bracket is reported where it opens."""
+    context = error.context or ""
+    opened = error.context_mark.line if error.context_mark else 0
+    if context.startswith("while scanning a quoted scalar"):
+        return opened, "Anführungszeichen wird nicht geschlossen"
+    if context.startswith("while parsing a flow"):
+        return opened, "Klammer wird nicht geschlossen"
+    mark = error.problem_mark or error.context_mark
+    line = mark.line if mark else 0
+    quote = _unclosed_quote_line(front, line)
+    if quote is not None:
+        return quote, "Anführungszeichen wird nicht geschlossen"
+    return line, messages.yaml_problem(error)
+
+
 def parse_front_matter(raw: RawCase, front: str, first_line: int) -> list[Problem]:
     """Fill raw.data and raw.lines from the YAML text; return the problems found."""
     reader = _Reader(raw, first_line)
@@ -147,9 +176,8 @@ def parse_front_matter(raw: RawCase, front: str, first_line: int) -> list[Proble
             return reader.problems
         root = yaml.compose(front, Loader=FastLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line if mark else 0) + first_line
-        return [messages.problem(raw.path, line, "front-matter", "yaml_syntax", detail=messages.yaml_problem(error))]
+        line, detail = _syntax_error_position(front, error)
+        return [messages.problem(raw.path, line + first_line, "front-matter", "yaml_syntax", detail=detail)]
     except yaml.YAMLError as error:  # reader errors such as control characters carry no mark
         return [messages.problem(raw.path, first_line, "front-matter", "yaml_syntax", detail=messages.yaml_problem(error))]
     if root is None:

@@ -77,6 +77,8 @@ def _problem_for(raw: RawCase, error: dict[str, Any]) -> Problem:
             return make("empty_value")
         if kind == "string_type" and loc in raw.raw_scalars and not isinstance(value, (list, dict)):
             return make("text_expected", found=messages.describe(value), raw=raw.raw_scalars[loc])
+        if kind == "int_type" and isinstance(value, str):
+            return make("number_quoted", value=value)
         return make("wrong_type", expected=EXPECTED[kind], found=messages.describe(value))
     if kind == "string_too_short":
         return make("too_short_text", length=len(value), min=ctx["min_length"])
