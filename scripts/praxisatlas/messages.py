@@ -7,6 +7,7 @@ Texts are `str.format` templates filled from the problem's context. The editor g
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Iterable
 
 import yaml
@@ -96,8 +97,23 @@ YAML_PROBLEMS = {
 }
 
 
+MAX_QUOTED = 80
+# Context keys whose text we compose ourselves; everything else may be editor input.
+OWN_TEXT = frozenset({"allowed", "suggestion", "pattern_hint", "vocabulary_label", "schemes", "expected", "found"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def quoted(value: Any) -> Any:
+    """Editor input shown inside a message: one line, control characters visible, bounded."""
+    if not isinstance(value, str):
+        return value
+    text = _CONTROL.sub("⏎", value)
+    return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1] + "…"
+
+
 def render(code: str, **context: Any) -> str:
-    return CATALOGUE[code].format(vorlage=VORLAGE, **context)
+    safe = {k: v if k in OWN_TEXT else quoted(v) for k, v in context.items()}
+    return CATALOGUE[code].format(vorlage=VORLAGE, **safe)
 
 
 def problem(path: str, line: int, field: str | Iterable[str | int], code: str, **context: Any) -> Problem:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
@@ -38,14 +39,22 @@ class Problem:
         return f"::{kind} file={path},line={self.line}::{text}"
 
 
+_NOT_NAME = re.compile(r"[^\w-]")
+
+
 def format_location(loc: Iterable[str | int]) -> str:
-    """Turn a key path like ("partners", 0, "type") into `partners[0].type`."""
+    """Turn a key path like ("partners", 0, "type") into `partners[0].type`.
+
+    Keys typed by editors may hold spaces, colons or newlines; those characters become
+    `_` so the line stays parseable (the message quotes the key as written).
+    """
     text = ""
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            name = _NOT_NAME.sub("_", part) or "_"
+            text += f".{name}" if text else name
     return text
 
 
