@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
 APT_PACKAGES := chromium python3-venv
 
 .PHONY: serve test setup system-deps build validate bench clean
@@ -33,8 +34,12 @@ test: system-deps setup
 	$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "Keine Tests gefunden (pytest exit 5)"; exit 1; fi; exit $$status
 
+# Live-reloading local site; the hooks validate every case first.
 serve: setup
-	$(PY) scripts/validate.py
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(PY) -m mkdocs build --strict
 
 bench: setup
 	$(PY) scripts/bench.py

@@ -1,0 +1,48 @@
+"""The pages generated at build time: one per case, per vocabulary term and per index.
+
+Each page is Markdown with front matter. MkDocs' templates do not autoescape, so every
+front-matter string that MkDocs itself prints (title, description) is HTML-escaped here;
+everything else is rendered later by our autoescaping templates (see render.py).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import yaml
+
+from .views import INDEX_KINDS, Atlas
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+
+
+def _page(src_uri: str, title: str, description: str, view: str, key: str = "", body: str = "", searchable: bool = False) -> GeneratedPage:
+    meta = {
+        "title": html.escape(title),
+        "description": html.escape(description),
+        "atlas": {"view": view, "key": key},
+    }
+    if not searchable:
+        # Lists repeat what the case pages say; search results should lead to the cases.
+        meta["search"] = {"exclude": True}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}")
+
+
+def generated_pages(atlas: Atlas) -> list[GeneratedPage]:
+    pages = [
+        _page(f"beispiele/{item.slug}.md", item.case.title, item.case.summary, "case", item.slug, item.body, searchable=True)
+        for item in atlas.cases
+    ]
+    for kind, (folder, heading) in INDEX_KINDS.items():
+        pages.append(_page(f"{folder}/index.md", heading, f"Alle Praxisbeispiele nach {heading}.", "overview", kind))
+        for term in atlas.vocab[kind].terms:
+            count = len(atlas.cases_with(kind, term.slug))
+            description = f"{count} Praxisbeispiele: {term.description}"
+            pages.append(_page(f"{folder}/{term.slug.lower()}.md", term.label, description, "term", f"{kind}:{term.slug}"))
+    return pages

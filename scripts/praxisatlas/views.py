@@ -1,0 +1,192 @@
+"""View data for templates: labels instead of slugs, German names and dates, URLs,
+ordering and related cases. Pure Python: templates only lay this data out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .cases import CaseFile
+from .countries import country_name_de
+from .slugs import slugify
+from .vocab import Vocabulary, load_vocabularies
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
+MAX_RELATED = 3
+# URL prefix of each index kind (DESIGN.md, URL scheme) and the case field it groups by.
+INDEX_KINDS = {
+    "areas": ("handlungsfelder", "Handlungsfelder"),
+    "formats": ("formate", "Formate"),
+    "states": ("bundeslaender", "Bundesländer"),
+}
+
+
+def case_url(slug: str) -> str:
+    return f"beispiele/{slug}/"
+
+
+def term_url(kind: str, slug: str) -> str:
+    return f"{INDEX_KINDS[kind][0]}/{slug.lower()}/"
+
+
+def german_date(value) -> str:
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def sort_key(item: CaseFile) -> tuple[str, str]:
+    """Municipality, then title, with umlauts spelled out so Ä sorts like Ae."""
+    return slugify(item.case.city), slugify(item.case.title)
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a list shows of a case: enough to decide whether to read it."""
+
+    title: str
+    url: str
+    city: str
+    state: str
+    summary: str
+    formats: tuple[str, ...]
+    reviewed: str
+
+
+@dataclass(frozen=True)
+class TermCard:
+    """One entry of an overview page: a vocabulary term with its number of cases."""
+
+    label: str
+    description: str
+    url: str
+    count: int
+
+
+@dataclass
+class CaseView:
+    """Everything the case page shows besides the body."""
+
+    slug: str
+    title: str
+    summary: str
+    city: str
+    city_type: str
+    state: Link
+    size: str | None
+    period: str | None
+    areas: list[Link]
+    formats: list[Link]
+    partners: list[dict]
+    countries: list[str]
+    sdgs: list[int]
+    awards: list[str]
+    contact: dict | None
+    sources: list[dict]
+    reviewed: str
+    reviewed_iso: str
+    edit_path: str
+    related: list[Card] = field(default_factory=list)
+
+
+class Atlas:
+    """All valid cases with the vocabularies, answering what each page needs."""
+
+    def __init__(self, cases: Sequence[CaseFile], vocabularies: dict[str, Vocabulary] | None = None):
+        self.vocab = vocabularies or load_vocabularies()
+        self.cases = sorted(cases, key=sort_key)
+        self.by_slug = {item.slug: item for item in self.cases}
+
+    def card(self, item: CaseFile) -> Card:
+        case = item.case
+        return Card(
+            title=case.title,
+            url=case_url(item.slug),
+            city=case.city,
+            state=self.vocab["states"].label(case.state),
+            summary=case.summary,
+            formats=tuple(self.vocab["formats"].label(f) for f in case.formats),
+            reviewed=german_date(case.reviewed),
+        )
+
+    def cases_with(self, kind: str, slug: str) -> list[CaseFile]:
+        """Cases tagged with one term, in the stable list order."""
+        if kind == "states":
+            return [item for item in self.cases if item.case.state == slug]
+        return [item for item in self.cases if slug in getattr(item.case, kind)]
+
+    def overview(self, kind: str) -> list[TermCard]:
+        return [
+            TermCard(term.label, term.description, term_url(kind, term.slug), len(self.cases_with(kind, term.slug)))
+            for term in self.vocab[kind].terms
+        ]
+
+    def newest(self, count: int = 6) -> list[Card]:
+        """Most recently reviewed first; the list order breaks ties."""
+        ordered = sorted(self.cases, key=lambda item: item.case.reviewed, reverse=True)
+        return [self.card(item) for item in ordered[:count]]
+
+    def related(self, item: CaseFile) -> list[Card]:
+        """Up to three cases sharing areas or formats; more shared areas first, then formats."""
+        areas, formats = set(item.case.areas), set(item.case.formats)
+        scored = []
+        for other in self.cases:
+            if other.slug == item.slug:
+                continue
+            shared = (len(areas & set(other.case.areas)), len(formats & set(other.case.formats)))
+            if any(shared):
+                scored.append((-shared[0], -shared[1], sort_key(other), other))
+        scored.sort(key=lambda entry: entry[:3])
+        return [self.card(entry[3]) for entry in scored[:MAX_RELATED]]
+
+    def case_view(self, item: CaseFile) -> CaseView:
+        case, vocab = item.case, self.vocab
+        period = None
+        if case.period:
+            period = f"seit {case.period.from_}" if case.period.to is None else (
+                str(case.period.from_) if case.period.from_ == case.period.to else f"{case.period.from_}–{case.period.to}"
+            )
+        awards = []
+        for award in case.awards or []:
+            details = ", ".join(
+                part for part in (f"{award.rank}. Platz" if award.rank else "", award.category or "") if part
+            )
+            awards.append(f"{award.name} {award.year}" + (f" ({details})" if details else ""))
+        return CaseView(
+            slug=item.slug,
+            title=case.title,
+            summary=case.summary,
+            city=case.city,
+            city_type=vocab["city_types"].label(case.city_type),
+            state=Link(vocab["states"].label(case.state), term_url("states", case.state)),
+            size=vocab["sizes"].get(case.size).description if case.size else None,
+            period=period,
+            areas=[Link(vocab["areas"].label(s), term_url("areas", s)) for s in case.areas],
+            formats=[Link(vocab["formats"].label(s), term_url("formats", s)) for s in case.formats],
+            partners=[
+                {"name": p.name, "type": vocab["partner_types"].label(p.type), "url": p.url} for p in case.partners
+            ],
+            countries=[country_name_de(code) for code in case.countries or []],
+            sdgs=list(case.sdgs or []),
+            awards=awards,
+            contact=case.contact.model_dump() if case.contact else None,
+            sources=[source.model_dump() for source in case.sources],
+            reviewed=german_date(case.reviewed),
+            reviewed_iso=case.reviewed.isoformat(),
+            edit_path=f"examples/{item.slug}.md",
+            related=self.related(item),
+        )
+
+    def totals(self) -> dict[str, int]:
+        """The numbers the home page shows."""
+        return {
+            "cases": len(self.cases),
+            "municipalities": len({item.case.city for item in self.cases}),
+            "states": len({item.case.state for item in self.cases}),
+            "areas": len({area for item in self.cases for area in item.case.areas}),
+        }
