@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from praxisatlas.cases import load_collection
 from praxisatlas.exports import data_files
-from praxisatlas.paths import EXAMPLES_DIR, IMAGES_DIR
+from praxisatlas.paths import EXAMPLES_DIR
 from praxisatlas.problems import summary_line
 from praxisatlas.render import PageRenderer
 from praxisatlas.sitepages import generated_pages
@@ -24,17 +24,21 @@ from praxisatlas.views import Atlas
 
 log = logging.getLogger("mkdocs.hooks.praxisatlas")
 STATE_KEY = "praxisatlas_renderer"
+EXAMPLES_KEY = "praxisatlas_examples"
 
 
 def on_config(config):
     """Validate every case first: any error stops the build before a page is written."""
-    collection = load_collection([EXAMPLES_DIR])
+    settings = dict(config.extra.get("atlas", {}))
+    examples = Path(config.config_file_path).parent / settings.get("examples_dir", EXAMPLES_DIR)
+    config[EXAMPLES_KEY] = examples
+    collection = load_collection([examples], images_dir=examples / "images")
     for problem in collection.problems:
         (log.warning if problem.is_error else log.info)(problem.format())
     if collection.has_errors:
         raise Abort("Ungültige Praxisbeispiele — " + summary_line(collection.problems, collection.file_count))
     overrides = Path(config.theme.custom_dir)
-    config[STATE_KEY] = PageRenderer(Atlas(collection.cases), [overrides], dict(config.extra.get("atlas", {})))
+    config[STATE_KEY] = PageRenderer(Atlas(collection.cases), [overrides], settings)
     return config
 
 
@@ -45,8 +49,9 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     for path, content in data_files(renderer.atlas).items():
         files.append(File.generated(config, path, content=content))
-    if IMAGES_DIR.is_dir():
-        for image in sorted(p for p in IMAGES_DIR.iterdir() if p.is_file() and not p.name.startswith(".")):
+    images = config[EXAMPLES_KEY] / "images"
+    if images.is_dir():
+        for image in sorted(p for p in images.iterdir() if p.is_file() and not p.name.startswith(".")):
             files.append(File.generated(config, f"beispiele/images/{image.name}", abs_src_path=str(image)))
     return files
 
