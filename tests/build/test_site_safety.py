@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build.conftest import build_site
+from conftest import build_site
 from conftest import FIXTURES
 
 TITLE = 'Faire <b>Woche</b> & "Markt" <script>alert(1)</script>'
