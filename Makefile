@@ -3,12 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
-APT_PACKAGES := chromium python3-venv
 
-.PHONY: serve test setup system-deps build validate bench clean
+.PHONY: serve test setup venv-deps system-deps build validate bench clean
 
 # Python environment with the pinned dependencies; rebuilt when a requirements file changes.
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt | venv-deps
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
@@ -16,21 +15,32 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 setup: $(VENV)/.installed
 
-# Debian packages the browser tests need; installed only when missing.
+# Test-only JavaScript (axe-core for the accessibility tests), pinned by package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Debian packages, installed only when missing (with sudo unless root).
+APT_INSTALL = SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq
+
+venv-deps:
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { $(APT_INSTALL) python3-venv; }
+
+# chromium: playwright drives /usr/bin/chromium; npm: installs axe-core for the a11y tests.
 system-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "Installiere Debian-Pakete:$$missing"; \
-		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then echo "Installiere Debian-Pakete:$$missing"; $(APT_INSTALL) $$missing; fi
 
 validate: setup
 	$(PY) scripts/validate.py
 
 # pytest exits 5 when it collects no test; that must fail loudly, not pass silently.
-test: system-deps setup
+test: system-deps setup node_modules/.installed
 	$(PY) scripts/validate.py
+	$(PY) -m mkdocs build --strict --quiet --site-dir site
 	$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "Keine Tests gefunden (pytest exit 5)"; exit 1; fi; exit $$status
 

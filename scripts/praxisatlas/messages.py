@@ -70,7 +70,7 @@ CATALOGUE: dict[str, str] = {
     "image_alt": "Bild '{src}' hat keinen Alternativtext — in die eckigen Klammern schreiben, was es zeigt: ![Beschreibung]({src})",
 }
 
-WARNING_CODES = frozenset({"placeholder", "word_count"})
+WARNING_CODES = frozenset({"word_count"})
 
 FIELD_LABELS = {
     "areas": "Handlungsfeld",

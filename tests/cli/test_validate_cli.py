@@ -31,14 +31,25 @@ def test_missing_path_is_a_usage_error(run_validator):
 
 
 def test_warnings_are_marked_and_do_not_fail_the_run(run_validator, tmp_path):
-    case = tmp_path / "entwurf.md"
-    case.write_text(VALID_CASE.read_text(encoding="utf-8").replace("Testhausen\"\ncity_type", "Musterstadt\"\ncity_type"), encoding="utf-8")
+    case = tmp_path / "kurz.md"
+    case.write_text(VALID_CASE.read_text(encoding="utf-8").split("## Zum Nachmachen")[0], encoding="utf-8")
     result = run_validator(str(case))
     assert result.code == 0
     assert result.out == [
-        f"{case}:4: city: Warnung: enthält noch den Platzhalter 'Musterstadt' aus der Vorlage — "
-        "durch echte Angaben ersetzen oder das Feld löschen",
+        f"{case}:39: body: Warnung: Text hat 76 Wörter, empfohlen sind 80 bis 400",
         "0 Fehler und 1 Warnung; alle 1 Datei gültig.",
+    ]
+
+
+def test_leftover_template_placeholder_is_an_error(run_validator, tmp_path):
+    case = tmp_path / "entwurf.md"
+    case.write_text(VALID_CASE.read_text(encoding="utf-8").replace('city: "Testhausen"', 'city: "Musterstadt"'), encoding="utf-8")
+    result = run_validator(str(case))
+    assert result.code == 1
+    assert result.out == [
+        f"{case}:4: city: enthält noch den Platzhalter 'Musterstadt' aus der Vorlage — "
+        "durch echte Angaben ersetzen oder das Feld löschen",
+        "1 Fehler und 0 Warnungen; 1 von 1 Datei ungültig.",
     ]
 
 
