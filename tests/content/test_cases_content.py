@@ -74,3 +74,11 @@ def test_explanation_page_links_each_term_to_its_list():
         assert f"(../handlungsfelder/{term.slug}.md)" in text
     for term in VOCAB["formats"].terms:
         assert f"(../formate/{term.slug}.md)" in text
+
+
+def test_data_page_describes_every_export_field():
+    from praxisatlas.exports import RECORD_FIELDS
+
+    text = (REPO / "docs" / "ueber" / "daten.md").read_text(encoding="utf-8")
+    documented = re.findall(r"^\| `([a-z_]+)` \|", text, re.M)
+    assert documented == list(RECORD_FIELDS)
