@@ -164,7 +164,7 @@ class Atlas:
             city=case.city,
             city_type=vocab["city_types"].label(case.city_type),
             state=Link(vocab["states"].label(case.state), term_url("states", case.state)),
-            size=vocab["sizes"].get(case.size).description if case.size else None,
+            size=f"{vocab['sizes'].label(case.size)}: {vocab['sizes'].get(case.size).description}" if case.size else None,
             period=period,
             areas=[Link(vocab["areas"].label(s), term_url("areas", s)) for s in case.areas],
             formats=[Link(vocab["formats"].label(s), term_url("formats", s)) for s in case.formats],
