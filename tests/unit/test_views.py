@@ -1,0 +1,56 @@
+"""View data: labels, German dates and names, period text, related cases nearest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import VALID_CASE
+from praxisatlas.cases import CaseFile
+from praxisatlas.model import Case
+from praxisatlas.source import read_case_text
+from praxisatlas.views import Atlas
+
+BASE = read_case_text("fall.md", VALID_CASE.read_bytes())[0].data
+
+
+def case(slug: str, **changes) -> CaseFile:
+    data = {**BASE, "title": f"Titel {slug}", **changes}
+    return CaseFile(f"{slug}.md", slug, Case.model_validate(data), "Text", 40, {})
+
+
+def test_case_view_uses_labels_german_names_and_dates():
+    view = Atlas([case("a")]).case_view(case("a"))
+    assert view.state.label == "Nordrhein-Westfalen"
+    assert view.state.url == "bundeslaender/nw/"
+    assert [a.label for a in view.areas] == ["Fairer Handel und Faire Beschaffung", "Entwicklungspolitische Bildungsarbeit in Deutschland"]
+    assert view.countries == ["Ghana", "Norwegen"]
+    assert view.reviewed == "15. Januar 2025"
+    assert view.period == "2018–2020"
+    assert view.awards == ["Testpreis für faire Kommunen 2019 (2. Platz, mittlere Kommunen)"]
+    assert view.partners[1]["type"] == "Migranten- oder Diasporaorganisation"
+
+
+def test_open_period_reads_seit():
+    assert Atlas([]).case_view(case("a", period={"from": 2019})).period == "seit 2019"
+
+
+def test_related_cases_nearest_first_and_at_most_three():
+    me = case("me", areas=["fairer-handel", "bildungsarbeit"], formats=["veranstaltungen"])
+    both = case("both", areas=["fairer-handel", "bildungsarbeit"], formats=["beratung"])
+    one_area_and_format = case("one-af", areas=["fairer-handel"], formats=["veranstaltungen"])
+    one_area = case("one-a", areas=["fairer-handel"], formats=["beratung"])
+    format_only = case("f", areas=["frieden"], formats=["veranstaltungen"])
+    unrelated = case("u", areas=["frieden"], formats=["beratung"])
+    atlas = Atlas([unrelated, format_only, one_area, one_area_and_format, both, me])
+    assert [c.url for c in atlas.related(me)] == ["beispiele/both/", "beispiele/one-af/", "beispiele/one-a/"]
+
+
+def test_newest_lists_most_recently_reviewed_first():
+    old = case("old", reviewed=dt.date(2024, 1, 1))
+    new = case("new", reviewed=dt.date(2025, 6, 1))
+    assert [c.url for c in Atlas([old, new]).newest()] == ["beispiele/new/", "beispiele/old/"]
+
+
+def test_lists_are_sorted_by_municipality_with_umlauts_spelled_out():
+    cases = [case("z", city="Zell"), case("oe", city="Öhringen"), case("o", city="Offenburg")]
+    assert [c.case.city for c in Atlas(cases).cases] == ["Öhringen", "Offenburg", "Zell"]  # Ö = Oe (DIN 5007-2)
