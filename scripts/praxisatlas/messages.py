@@ -45,7 +45,6 @@ CATALOGUE: dict[str, str] = {
     "too_short_text": "zu kurz: {length} Zeichen, mindestens {min} nötig",
     "too_long_text": "zu lang: {length} Zeichen, höchstens {max} erlaubt — kürzen",
     "too_few_items": "Liste ist leer — mindestens {min} Eintrag nötig",
-    "too_many_items": "zu viele Einträge: höchstens {max} erlaubt",
     "out_of_range": "{value} liegt außerhalb des erlaubten Bereichs {min} bis {max}",
     "bad_pattern": "'{value}' hat nicht das erwartete Format — {pattern_hint}",
     "invalid": "ungültiger Wert '{value}' — mit der Vorlage vergleichen ({vorlage})",
@@ -140,6 +139,8 @@ def describe(value: Any) -> str:
         return "Ja/Nein-Wert"
     if isinstance(value, (int, float)):
         return "Zahl"
+    if isinstance(value, dt.datetime):
+        return "Datum mit Uhrzeit"
     if isinstance(value, dt.date):
         return "Datum"
     if isinstance(value, list):

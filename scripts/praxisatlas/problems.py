@@ -67,9 +67,8 @@ def summary_line(problems: list[Problem], file_count: int) -> str:
         return f"Alles in Ordnung: {file_count} {files_word} geprüft, keine Probleme gefunden."
     bad_files = len({p.path for p in problems if p.is_error})
     parts = [f"{errors} Fehler", f"{warnings} {'Warnung' if warnings == 1 else 'Warnungen'}"]
-    verdict = (
-        f"{bad_files} von {file_count} {files_word} ungültig"
-        if errors
-        else f"alle {file_count} {files_word} gültig"
-    )
+    if errors:
+        verdict = f"{bad_files} von {file_count} {files_word} ungültig"
+    else:
+        verdict = f"{file_count} {files_word} geprüft, {'gültig' if file_count == 1 else 'alle gültig'}"
     return f"{parts[0]} und {parts[1]}; {verdict}."

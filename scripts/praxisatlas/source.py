@@ -162,6 +162,9 @@ def _syntax_error_position(front: str, error: yaml.MarkedYAMLError) -> tuple[int
         return opened, "Klammer wird nicht geschlossen"
     mark = error.problem_mark or error.context_mark
     line = mark.line if mark else 0
+    lines = front.splitlines()
+    if mark and line < len(lines) and lines[line][mark.column : mark.column + 1] == "\t":
+        return line, "Tabulatorzeichen gefunden"
     quote = _unclosed_quote_line(front, line)
     if quote is not None:
         return quote, "Anführungszeichen wird nicht geschlossen"

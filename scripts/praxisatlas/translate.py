@@ -86,8 +86,6 @@ def _problem_for(raw: RawCase, error: dict[str, Any]) -> Problem:
         return make("too_long_text", length=len(value), max=ctx["max_length"])
     if kind == "too_short":
         return make("too_few_items", min=ctx["min_length"])
-    if kind == "too_long":
-        return make("too_many_items", max=ctx["max_length"])
     if kind in ("greater_than_equal", "less_than_equal"):
         low, high = NUMBER_RANGES.get(key, (YEAR_MIN, YEAR_MAX))
         return make("out_of_range", value=value, min=low, max=high)

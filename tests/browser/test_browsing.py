@@ -38,6 +38,16 @@ def search(page, query: str):
     return results
 
 
+def all_result_links(page, results) -> list[str]:
+    """Material renders ten results at a time as the list scrolls; scroll until all are there."""
+    total = int(page.locator(".md-search-result__meta").inner_text().split()[0])
+    while results.count() < total:
+        shown = results.count()
+        page.locator(".md-search__scrollwrap").evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight }")
+        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
+    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+
+
 def test_search_finds_a_case_by_its_municipality(page):
     slug, data = sorted(CASES.items())[0]
     results = search(page, data["city"].split()[0])
@@ -62,11 +72,8 @@ def test_search_finds_german_word_forms(page, real_site):
             break
     else:
         raise AssertionError("no case has a plural form without its singular; extend WORD_FORMS")
-    search(page, singular)
-    more = page.locator(".md-search-result__more summary")
-    for index_ in range(more.count()):
-        more.nth(index_).click()
-    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    results = search(page, singular)
+    hrefs = all_result_links(page, results)
     assert any(f"beispiele/{slug}/" in href for href in hrefs for slug in only_plural), (singular, only_plural, hrefs)
 
 

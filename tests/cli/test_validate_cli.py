@@ -37,7 +37,7 @@ def test_warnings_are_marked_and_do_not_fail_the_run(run_validator, tmp_path):
     assert result.code == 0
     assert result.out == [
         f"{case}:39: body: Warnung: Text hat 76 Wörter, empfohlen sind 80 bis 400",
-        "0 Fehler und 1 Warnung; alle 1 Datei gültig.",
+        "0 Fehler und 1 Warnung; 1 Datei geprüft, gültig.",
     ]
 
 
