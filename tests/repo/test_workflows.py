@@ -31,12 +31,20 @@ def test_workflow_is_valid_yaml_with_jobs(path):
         assert job["steps"]
 
 
-def test_check_workflow_runs_on_pull_requests_and_uses_the_test_command():
+def test_check_workflow_runs_on_pull_requests_like_ci_in_debian():
     workflow = load(REPO / ".github" / "workflows" / "pruefen.yml")
     assert "pull_request" in triggers(workflow)
-    commands = " ".join(step.get("run", "") for step in workflow["jobs"]["test"]["steps"])
-    assert "python scripts/validate.py" in commands
-    assert "make test" in commands
+    assert workflow["jobs"]["test"]["container"] == "debian:12"
+    commands = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert commands[-1] == "bash .ci/run"
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.rstrip().endswith("make test")
+
+
+def test_make_test_validates_first_so_annotations_come_early():
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert recipe.splitlines()[1].strip() == "$(PY) scripts/validate.py"
 
 
 def test_publish_workflow_deploys_pages_from_main_only():
