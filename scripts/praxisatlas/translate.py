@@ -5,7 +5,6 @@ Errors are mapped by their stable `type`, never shown raw (see pydantic's errors
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -15,7 +14,7 @@ from .countries import COUNTRY_CODES
 from .model import YEAR_MAX, YEAR_MIN, Case
 from .problems import Problem
 from .source import Location, RawCase
-from .vocab import load_vocabularies
+from .vocab import closest_choice, load_vocabularies
 
 EXPECTED = {
     "string_type": "Text",
@@ -54,8 +53,8 @@ def allowed_keys(loc: Location) -> list[str]:
 
 
 def suggestion(value: str, choices: list[str]) -> str:
-    match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f" — meinten Sie '{match[0]}'?" if match else ""
+    match = closest_choice(value, choices)
+    return f" — meinten Sie '{match}'?" if match else ""
 
 
 def _problem_for(raw: RawCase, error: dict[str, Any]) -> Problem:
@@ -93,13 +92,11 @@ def _problem_for(raw: RawCase, error: dict[str, Any]) -> Problem:
         return make("bad_pattern", value=value, pattern_hint=PATTERN_HINTS.get(key, "siehe Vorlage"))
     if kind == "unknown_vocab":
         vocabulary = load_vocabularies()[ctx["vocabulary"]]
-        closest = vocabulary.closest(value)
-        hint = f" — meinten Sie '{closest}'?" if closest else ""
         return make(
             "unknown_vocab",
             value=value,
             vocabulary_label=messages.FIELD_LABELS[vocabulary.name],
-            suggestion=hint,
+            suggestion=suggestion(value, vocabulary.slugs),
             allowed=", ".join(vocabulary.slugs),
         )
     if kind == "unknown_country":

@@ -41,13 +41,14 @@ class Vocabulary:
         term = self.get(slug)
         return term.label if term else slug
 
-    def closest(self, value: str) -> str | None:
-        """The allowed slug nearest to a misspelt value, for "meinten Sie …?" hints."""
-        lowered = {slug.lower(): slug for slug in self.slugs}
-        if value.lower() in lowered:
-            return lowered[value.lower()]
-        matches = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
-        return lowered[matches[0]] if matches else None
+
+def closest_choice(value: str, choices: list[str]) -> str | None:
+    """The allowed value nearest to a misspelt one (ignoring case), for "meinten Sie …?" hints."""
+    lowered = {choice.lower(): choice for choice in choices}
+    if value.lower() in lowered:
+        return lowered[value.lower()]
+    matches = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[matches[0]] if matches else None
 
 
 @lru_cache(maxsize=None)
