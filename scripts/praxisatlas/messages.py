@@ -83,7 +83,6 @@ FIELD_LABELS = {
 YAML_PROBLEMS = {
     "mapping values are not allowed": "Doppelpunkt an unerwarteter Stelle",
     "could not find expected ':'": "Doppelpunkt nach dem Feldnamen fehlt",
-    "found character '\\t' that cannot start any token": "Tabulatorzeichen gefunden",
     "found character that cannot start any token": "Zeichen, mit dem kein Wert beginnen darf",
     "did not find expected key": "Einrückung passt nicht zu den Zeilen davor",
     "did not find expected '-' indicator": "Einrückung der Liste passt nicht",
