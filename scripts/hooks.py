@@ -12,47 +12,53 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from praxisatlas.cases import load_collection
+from praxisatlas.csp import with_csp
 from praxisatlas.exports import data_files
+from praxisatlas.images import clean_image
+from praxisatlas.markup import site_settings
 from praxisatlas.paths import EXAMPLES_DIR
 from praxisatlas.problems import summary_line
-from praxisatlas.render import PageRenderer
+from praxisatlas.render import PageRenderer, UnpublishableBody
 from praxisatlas.sitepages import generated_pages
 from praxisatlas.views import Atlas
 
 log = logging.getLogger("mkdocs.hooks.praxisatlas")
 STATE_KEY = "praxisatlas_renderer"
-EXAMPLES_KEY = "praxisatlas_examples"
+IMAGES_KEY = "praxisatlas_images"
 
 
 def on_config(config):
     """Validate every case first: any error stops the build before a page is written."""
     settings = dict(config.extra.get("atlas", {}))
-    examples = Path(config.config_file_path).parent / settings.get("examples_dir", EXAMPLES_DIR)
-    config[EXAMPLES_KEY] = examples
-    collection = load_collection([examples], images_dir=examples / "images")
+    config_file = Path(config.config_file_path)
+    markdown = site_settings(config_file)
+    if (list(markdown.extensions), markdown.configs) != (list(config.markdown_extensions), dict(config.mdx_configs)):
+        raise Abort("mkdocs.yml: markdown_extensions werden anders gelesen als von MkDocs — praxisatlas/markup.py anpassen")
+    examples = config_file.parent / settings.get("examples_dir", EXAMPLES_DIR)
+    collection = load_collection([examples], images_dir=examples / "images", config_file=config_file)
     for problem in collection.problems:
         (log.warning if problem.is_error else log.info)(problem.format())
     if collection.has_errors:
         raise Abort("Ungültige Praxisbeispiele — " + summary_line(collection.problems, collection.file_count))
     overrides = Path(config.theme.custom_dir)
     config[STATE_KEY] = PageRenderer(Atlas(collection.cases), [overrides], settings)
+    config[IMAGES_KEY] = collection.images
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    """Add the generated pages, the open data and the case images (next to the case pages)."""
+    """Add the generated pages, the open data and the images cases use, as clean copies."""
     renderer: PageRenderer = config[STATE_KEY]
     for page in generated_pages(renderer.atlas):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
     for path, content in data_files(renderer.atlas).items():
         files.append(File.generated(config, path, content=content))
-    images = config[EXAMPLES_KEY] / "images"
-    if images.is_dir():
-        for image in sorted(p for p in images.iterdir() if p.is_file() and not p.name.startswith(".")):
-            files.append(File.generated(config, f"beispiele/images/{image.name}", abs_src_path=str(image)))
+    for name, path in config[IMAGES_KEY].items():
+        files.append(File.generated(config, f"beispiele/images/{name}", content=clean_image(path)))
     return files
 
 
@@ -62,6 +68,41 @@ def on_page_content(html: str, page, config, files) -> str:
     if not atlas_meta:
         return html
     renderer: PageRenderer = config[STATE_KEY]
-    return renderer.render(
-        atlas_meta["view"], atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url)
-    )
+    if atlas_meta["view"] == "case":
+        page.toc = get_toc(renderer.atlas.by_slug[atlas_meta["key"]].rendered.toc_tokens)
+    try:
+        return renderer.render(
+            atlas_meta["view"], atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url)
+        )
+    except UnpublishableBody as error:
+        raise Abort(f"{error.path}: body: der Sanitiser würde den geprüften Text verändern — Prüfung und Bau sind sich uneinig; bitte melden (SECURITY.md)") from error
+
+
+# True under `mkdocs serve` (set once by on_startup; the module stays loaded between rebuilds).
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Leave the Content-Security-Policy out of the `mkdocs serve` preview.
+
+    The live-reload script MkDocs injects into every served page carries the build epoch
+    and a per-request timestamp, so no hash made at build time can match it; a policy would
+    block it and the preview would stop reloading. `mkdocs build` always sets the policy,
+    and the build and browser tests check the built site, not the preview.
+    """
+    global _serving
+    _serving = command == "serve"
+    if _serving:
+        log.info("Vorschau ohne Content-Security-Policy (wegen des Live-Reload-Skripts); `mkdocs build` setzt sie.")
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Put the policy first in <head>; scripts inside the page content are never hashed."""
+    return output if _serving else with_csp(output, untrusted=page.content or "")
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    """The same policy for static HTML templates such as 404.html (not for sitemap.xml)."""
+    if _serving or not template_name.endswith(".html"):
+        return output_content
+    return with_csp(output_content)

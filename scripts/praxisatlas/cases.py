@@ -14,19 +14,23 @@ from typing import Iterable
 from pydantic import ValidationError
 
 from . import messages
-from .body import body_problems
+from .body import BodyResult, ImageIndex, check_body
+from .files import IMAGES_FOLDER, UnsafeFile, read_limited, scan
+from .markup import BodyRenderer, RenderedBody, case_body_settings
 from .model import Case
-from .paths import EXAMPLES_DIR, IMAGES_DIR
+from .paths import CONFIG_FILE, EXAMPLES_DIR
 from .problems import Problem
 from .rules import case_rules
-from .slugs import is_slug, slugify
-from .source import Location, read_case_text
+from .slugs import is_reserved, is_slug, slugify
+from .source import MAX_BYTES, Location, read_case_text
 from .translate import validation_problems
+from .vocab import vocabulary_problems
 
 
 @dataclass
 class CaseFile:
-    """One valid case: slug, typed front matter, body, and the file line of every key/item."""
+    """One valid case: slug, typed front matter, body and its rendered HTML, and the file
+    line of every key/item."""
 
     path: str
     slug: str
@@ -34,71 +38,73 @@ class CaseFile:
     body: str
     body_line: int
     lines: dict[Location, int] = field(repr=False)
+    rendered: RenderedBody = field(repr=False, default=None)
+    images: tuple[str, ...] = ()
 
 
 @dataclass
 class Collection:
-    """The result of loading many files: valid cases, all problems, files looked at."""
+    """The result of loading many files: valid cases, all problems, files looked at, and
+    the images the valid cases use (name -> file in examples/images/)."""
 
     cases: list[CaseFile]
     problems: list[Problem]
     file_count: int
+    images: dict[str, Path] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
         return any(problem.is_error for problem in self.problems)
 
 
-def is_case_file(path: Path) -> bool:
-    """Markdown files whose name starts with `_` (e.g. the template) are not cases."""
-    return path.suffix == ".md" and not path.name.startswith("_")
-
-
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders to their case files (recursively), keep files as given, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(p for p in path.rglob("*.md") if is_case_file(p) and p.is_file())
-        else:
-            found.append(path)
-    return sorted(set(found))
-
-
 def display_path(path: Path) -> str:
     """Paths relative to the working directory where possible, as editors typed them."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.absolute().relative_to(Path.cwd().absolute()))
     except ValueError:
         return str(path)
 
 
-def load_case(
-    path: Path, today: dt.date, images_dir: Path = IMAGES_DIR
-) -> tuple[CaseFile | None, list[Problem]]:
-    """Read and check one file; return the case only when it has no errors."""
-    shown = display_path(path)
-    problems: list[Problem] = []
-    slug = path.name.removesuffix(".md")
-    if not path.name.endswith(".md") or not is_slug(slug):
-        problems.append(
-            messages.problem(shown, 1, "datei", "bad_filename", name=path.name, suggestion=slugify(slug) or "mein-beispiel")
-        )
-    raw, read_problems = read_case_text(shown, path.read_bytes())
-    problems += read_problems
-    case = None
-    if isinstance(raw.data, dict) and not read_problems:
+@dataclass
+class CaseLoader:
+    """Everything one run needs to check case files: today, the renderer and the images."""
+
+    today: dt.date
+    renderer: BodyRenderer
+    images: ImageIndex
+
+    def load(self, path: Path) -> tuple[CaseFile | None, list[Problem]]:
+        """Read and check one file; return the case only when it has no errors."""
+        shown = display_path(path)
+        problems: list[Problem] = []
+        slug = path.name.removesuffix(".md")
+        if not path.name.endswith(".md") or not is_slug(slug):
+            problems.append(
+                messages.problem(shown, 1, "datei", "bad_filename", name=path.name, suggestion=slugify(slug) or "mein-beispiel")
+            )
+        elif is_reserved(slug):
+            problems.append(messages.problem(shown, 1, "datei", "reserved_slug", slug=slug))
         try:
-            case = Case.model_validate(raw.data)
-        except ValidationError as error:
-            problems += validation_problems(raw, error)
-        else:
-            problems += case_rules(raw, case, today)
-    if raw.data is not None or not read_problems:
-        problems += body_problems(shown, raw.body, raw.body_line, images_dir)
-    if case is None or any(p.is_error for p in problems):
-        return None, problems
-    return CaseFile(shown, slug, case, raw.body, raw.body_line, raw.lines), problems
+            content = read_limited(path, MAX_BYTES)
+        except UnsafeFile as error:
+            return None, problems + [messages.problem(shown, 1, "datei", error.code, name=path.name, **error.context)]
+        raw, read_problems = read_case_text(shown, content)
+        problems += read_problems
+        case = None
+        if isinstance(raw.data, dict) and not read_problems:
+            try:
+                case = Case.model_validate(raw.data)
+            except ValidationError as error:
+                problems += validation_problems(raw, error)
+            else:
+                problems += case_rules(raw, case, self.today)
+        body = BodyResult([])
+        if raw.data is not None or not read_problems:
+            body = check_body(shown, raw.body, raw.body_line, self.renderer, self.images)
+            problems += body.problems
+        if case is None or any(p.is_error for p in problems):
+            return None, problems
+        return CaseFile(shown, slug, case, raw.body, raw.body_line, raw.lines, body.rendered, body.images), problems
 
 
 def _duplicates(cases: list[CaseFile]) -> list[Problem]:
@@ -125,15 +131,31 @@ def _duplicates(cases: list[CaseFile]) -> list[Problem]:
 
 
 def load_collection(
-    paths: Iterable[Path] = (EXAMPLES_DIR,), today: dt.date | None = None, images_dir: Path = IMAGES_DIR
+    paths: Iterable[Path] = (EXAMPLES_DIR,),
+    today: dt.date | None = None,
+    images_dir: Path | None = None,
+    config_file: Path = CONFIG_FILE,
 ) -> Collection:
-    """Load every case below `paths`; duplicates across files are reported on the later file."""
-    today = today or dt.date.today()
-    files = discover(paths)
+    """Load every case below `paths`; duplicates across files are reported on the later file.
+
+    Bodies are rendered with the Markdown settings of `config_file` (the site's mkdocs.yml),
+    exactly as the build renders them. Images are looked up in `images_dir`, by default
+    the `images/` folder of the first folder given (or of the first file's folder).
+    A broken vocabulary file is all that is reported: no case can be checked without it.
+    """
+    vocabulary = vocabulary_problems(display_path)
+    if vocabulary:
+        return Collection([], vocabulary, 1)
+    paths = list(paths)
+    tree = scan(paths, display_path)
+    if images_dir is None:
+        first = paths[0] if paths else EXAMPLES_DIR
+        images_dir = (first if first.is_dir() else first.parent) / IMAGES_FOLDER
+    loader = CaseLoader(today or dt.date.today(), BodyRenderer(case_body_settings(config_file)), ImageIndex(images_dir))
     cases: list[CaseFile] = []
-    problems: list[Problem] = []
-    for path in files:
-        case, found = load_case(path, today, images_dir)
+    problems: list[Problem] = list(tree.problems)
+    for path in tree.case_files:
+        case, found = loader.load(path)
         problems += found
         if case is not None:
             cases.append(case)
@@ -141,4 +163,9 @@ def load_collection(
     problems += duplicate_problems
     invalid = {p.path for p in duplicate_problems}
     cases = [c for c in cases if c.path not in invalid]
-    return Collection(cases, sorted(problems), len(files))
+    for name in sorted(set(tree.images) - loader.images.asked):
+        problems.append(messages.problem(display_path(tree.images[name]), 1, "datei", "unused_image", name=name))
+    images = {name: loader.images.path(name) for name in sorted({n for item in cases for n in item.images})}
+    # Files looked at: the cases and every other file a problem was found about.
+    file_count = len({display_path(path) for path in tree.case_files} | {p.path for p in problems})
+    return Collection(cases, sorted(problems), file_count, images)

@@ -20,6 +20,15 @@ CATALOGUE: dict[str, str] = {
     # The file as a whole
     "too_large": "Datei ist {size} KiB groß, erlaubt sind höchstens {limit} KiB — Text kürzen, Bilder als eigene Dateien nach examples/images/ legen",
     "not_utf8": "Datei ist nicht UTF-8-kodiert (ungültiges Byte an Position {offset}) — im Editor mit der Kodierung „UTF-8“ speichern",
+    "symlink": "'{name}' ist ein symbolischer Link — Links werden nie gelesen; die Datei selbst ablegen oder den Link löschen",
+    "special_file": "'{name}' ist keine gewöhnliche Datei (etwa eine Pipe oder ein Gerät) — löschen",
+    "unreadable": "Datei kann nicht gelesen werden ({reason}) — Zugriffsrechte prüfen",
+    "stray_file": "'{name}' gehört nicht nach examples/ und wird nicht veröffentlicht — Beispiele als <kuerzel>.md, Bilder in examples/images/ ablegen, alles andere löschen",
+    "wrong_suffix": "'{name}' wird nicht gelesen: Beispieldateien enden auf .md (klein geschrieben) — umbenennen, z. B. in '{suggestion}'",
+    "skipped_file": "'{name}' wird nicht geprüft und nicht veröffentlicht, weil der Name mit '_' beginnt — umbenennen, wenn es ein Beispiel ist, sonst löschen",
+    "no_cases": "in {folder} gibt es kein einziges Beispiel — mindestens eine Datei <kuerzel>.md anlegen",
+    "unused_image": "Bild '{name}' verwendet kein Beispiel, es wird nicht veröffentlicht — im Text einbinden oder löschen",
+    "reserved_slug": "das Kürzel '{slug}' ist für Seiten der Website reserviert — einen anderen Dateinamen wählen, z. B. mit dem Namen der Kommune",
     "bad_filename": "Dateiname '{name}' ist kein gültiges Kürzel — nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens 80 Zeichen, z. B. '{suggestion}.md'",
     "duplicate_slug": "das Kürzel '{slug}' gibt es schon in {other} — Datei umbenennen",
     "duplicate_title": "den Titel '{title}' hat schon {other} — einen unterscheidbaren Titel wählen",
@@ -67,9 +76,36 @@ CATALOGUE: dict[str, str] = {
     "image_external": "Bild '{src}' muss eine Datei in examples/images/ sein — Bild dort ablegen und als images/datei.jpg einbinden",
     "image_missing": "Bilddatei '{src}' gibt es nicht in examples/images/ — Dateinamen prüfen oder die Datei hinzufügen",
     "image_alt": "Bild '{src}' hat keinen Alternativtext — in die eckigen Klammern schreiben, was es zeigt: ![Beschreibung]({src})",
+    "image_html": "Bild '{src}' ist als HTML eingebunden — Bilder als Markdown einbinden: ![Beschreibung]({src})",
+    "image_too_large": "Bilddatei '{src}' ist {size} KiB groß, erlaubt sind höchstens {limit} KiB — das Bild verkleinern (1.600 Pixel Breite genügen)",
+    "image_type": "Bilddatei '{src}' ist keine passende PNG-, JPEG- oder WebP-Datei (gefunden: {found}) — als .png, .jpg oder .webp speichern; die Endung muss zum Inhalt passen",
+    "image_dimensions": "Bild '{src}' ist {width} × {height} Pixel groß, erlaubt sind höchstens {limit} Pixel je Seite — das Bild verkleinern",
+    "image_unsafe": "Bilddatei '{src}' ist keine gewöhnliche Datei (etwa ein symbolischer Link) — die Bilddatei selbst in examples/images/ ablegen",
+    "body_too_long": "Text ist {length} Zeichen lang, erlaubt sind höchstens {limit} — kürzen; 80 bis 400 Wörter genügen",
+    "markup_limit": "Text enthält {count}-mal {what}, erlaubt sind höchstens {limit} — so viel Auszeichnung braucht kein Beispiel; Markdown sparsam verwenden",
+    "nesting_too_deep": "Text ist zu tief verschachtelt oder eingerückt (höchstens {limit} Ebenen) — Listen und Zitate flacher anlegen, Zeilen nicht so weit einrücken",
+    "html_comment": "HTML-Kommentar '<!-- … -->' ist nicht erlaubt — den Kommentar löschen; Hinweise für die Redaktion gehören in den Pull Request",
+    "html_markup": "Auszeichnung '{markup}' ist nicht erlaubt — löschen und nur Markdown verwenden",
+    "heading_level": "Überschrift erster Ebene ('# …') ist nicht erlaubt, die Seite hat schon den Titel als Überschrift — '## ' verwenden",
+    "heading_id": "Überschrift ergibt die Sprungmarke '{value}', die nicht mit einem Buchstaben oder einer Ziffer beginnt — die Überschrift mit einem Wort beginnen",
+    "html_class": "Art '{value}' in <{tag}> ist nicht erlaubt — erlaubt sind: {allowed}",
+    "table_align": "Ausrichtung von Tabellenspalten (':' in der Trennzeile) ist nicht möglich — die Doppelpunkte in der Zeile unter dem Tabellenkopf entfernen",
+    "body_changed": "Text enthält Auszeichnung, die beim Veröffentlichen entfernt würde — ungewöhnliches HTML oder Markdown vereinfachen; im Zweifel nur Absätze, Listen, Links und '## '-Überschriften verwenden",
+    # The vocabulary file
+    "vocab_file_missing": "Vokabulardatei fehlt — sie enthält alle erlaubten Kürzel; die Datei wiederherstellen, wie sie im Hauptzweig des Repositorys steht",
+    "vocab_not_mapping": "Vokabulardatei muss aus den Abschnitten {names} bestehen, jeder mit 'name:' am Zeilenanfang und den Einträgen eingerückt darunter — Aufbau mit der Fassung im Hauptzweig vergleichen",
+    "vocab_missing": "Vokabular '{name}' fehlt — den Abschnitt '{name}:' mit seinen Einträgen wieder einfügen; die Beispiele verwenden diese Kürzel",
+    "vocab_not_list": "Vokabular '{name}' muss eine Liste mit mindestens einem Eintrag sein, jeder Eintrag beginnt mit '- slug: …' — Einrückung mit den anderen Vokabularen vergleichen",
+    "vocab_entry": "Eintrag ohne {missing} — jeder Eintrag braucht slug, label und description, jedes in einer eigenen Zeile, eingerückt unter dem '- '",
+    "vocab_text": "Text erwartet, gefunden: {found} — slug, label und description als nicht leeren Text schreiben, bei Bedarf in Anführungszeichen",
+    "vocab_bad_slug": "Kürzel '{value}' ist ungültig — nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens 80 Zeichen, z. B. '{suggestion}'",
+    "vocab_bad_state": "Bundeslandkürzel '{value}' ist ungültig — zwei Großbuchstaben nach ISO 3166-2:DE ohne 'DE-', z. B. 'NW'",
+    "vocab_duplicate": "Kürzel '{value}' steht in diesem Vokabular schon in Zeile {first} — jedes Kürzel nur einmal vergeben: einen der Einträge umbenennen oder löschen",
 }
 
-WARNING_CODES = frozenset({"word_count"})
+WARNING_CODES = frozenset({"word_count", "skipped_file", "unused_image"})
+# Appended when a body finding has no line of its own (HTML carries no source lines).
+LINE_UNKNOWN = " (genaue Zeile nicht bestimmbar, gemeldet ist der Textanfang)"
 
 FIELD_LABELS = {
     "areas": "Handlungsfeld",

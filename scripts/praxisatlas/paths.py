@@ -4,6 +4,6 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES_DIR = REPO_ROOT / "examples"
-IMAGES_DIR = EXAMPLES_DIR / "images"
 VOCABULARY_FILE = EXAMPLES_DIR / "vokabular.yml"
 TEMPLATE_FILE = EXAMPLES_DIR / "_vorlage.md"
+CONFIG_FILE = REPO_ROOT / "mkdocs.yml"

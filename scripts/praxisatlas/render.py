@@ -12,9 +12,18 @@ from typing import Any
 
 import jinja2
 
+from .body import publishable_html
 from .views import Atlas
 
 UrlFor = Callable[[str], str]
+
+
+class UnpublishableBody(Exception):
+    """Sanitising a validated body would change it: validator and build disagree."""
+
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
 
 
 class PageRenderer:
@@ -31,11 +40,25 @@ class PageRenderer:
             lstrip_blocks=True,
         )
 
+    def case_body(self, slug: str) -> str:
+        """The body HTML to publish: the validated rendering, passed through the sanitiser.
+
+        The validator accepted only bodies the sanitiser leaves unchanged; if it would
+        change one now, the two disagree and nothing may be published.
+        """
+        item = self.atlas.by_slug[slug]
+        html = publishable_html(item.rendered.html)
+        if html is None:
+            raise UnpublishableBody(item.path)
+        return html
+
     def render(self, view: str, key: str, content: str, url_for: UrlFor) -> str:
-        """`content` is the HTML MkDocs made from the page's Markdown (already sanitised)."""
+        """`content` is MkDocs' HTML of hand-written or generated Markdown; case pages use
+        the case body instead (MkDocs never renders a case body)."""
         context: dict[str, Any] = {"url_for": url_for, "settings": self.settings, "content": content}
         if view == "case":
             item = self.atlas.by_slug[key]
+            context["content"] = self.case_body(key)
             context["case"] = self.atlas.case_view(item)
         elif view == "overview":
             context["kind"] = key

@@ -1,6 +1,7 @@
 """The pages generated at build time: one per case, per vocabulary term and per index.
 
-Each page is Markdown with front matter. MkDocs' templates do not autoescape, so every
+Each page is Markdown with front matter. Case pages carry no Markdown: their body is
+rendered by the case pipeline (markup.py), never by MkDocs. MkDocs' templates do not autoescape, so every
 front-matter string that MkDocs itself prints (title, description) is HTML-escaped here;
 everything else is rendered later by our autoescaping templates (see render.py).
 """
@@ -21,7 +22,7 @@ class GeneratedPage:
     markdown: str
 
 
-def _page(src_uri: str, title: str, description: str, view: str, key: str = "", body: str = "", searchable: bool = False) -> GeneratedPage:
+def _page(src_uri: str, title: str, description: str, view: str, key: str = "", searchable: bool = False) -> GeneratedPage:
     meta = {
         "title": html.escape(title),
         "description": html.escape(description),
@@ -31,12 +32,12 @@ def _page(src_uri: str, title: str, description: str, view: str, key: str = "", 
         # Lists repeat what the case pages say; search results should lead to the cases.
         meta["search"] = {"exclude": True}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return GeneratedPage(src_uri, f"---\n{front}---\n\n{body}")
+    return GeneratedPage(src_uri, f"---\n{front}---\n")
 
 
 def generated_pages(atlas: Atlas) -> list[GeneratedPage]:
     pages = [
-        _page(f"beispiele/{item.slug}.md", item.case.title, item.case.summary, "case", item.slug, item.body, searchable=True)
+        _page(f"beispiele/{item.slug}.md", item.case.title, item.case.summary, "case", item.slug, searchable=True)
         for item in atlas.cases
     ]
     for kind, (folder, heading) in INDEX_KINDS.items():

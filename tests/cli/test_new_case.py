@@ -13,7 +13,7 @@ import yaml
 from conftest import REPO
 
 import new_case
-from praxisatlas.cases import load_case
+from praxisatlas.cases import load_collection
 
 
 def run(tmp_path, *argv, answers=None):
@@ -67,9 +67,9 @@ def test_quotes_in_title_stay_valid_yaml(tmp_path):
 def test_written_template_only_lacks_the_real_facts(tmp_path):
     """The validator reads it cleanly; it only asks to replace the placeholders."""
     run(tmp_path, "Faire Woche in Testhausen")
-    case, problems = load_case(tmp_path / "faire-woche-in-testhausen.md", dt.date.today(), tmp_path)
-    assert {p.code for p in problems} == {"placeholder", "word_count"}
-    assert case is None
+    loaded = load_collection([tmp_path / "faire-woche-in-testhausen.md"], dt.date.today(), tmp_path)
+    assert {p.code for p in loaded.problems} == {"placeholder", "word_count"}
+    assert loaded.cases == []
 
 
 ANSWERS = [
@@ -81,9 +81,10 @@ ANSWERS = [
 
 def test_interactive_answers_give_a_valid_case(tmp_path):
     code, out, _ = run(tmp_path, "Faire Woche in Testhausen", answers=ANSWERS)
-    case, problems = load_case(tmp_path / "faire-woche-in-testhausen.md", dt.date.today(), tmp_path)
+    loaded = load_collection([tmp_path / "faire-woche-in-testhausen.md"], dt.date.today(), tmp_path)
+    [case] = loaded.cases
     assert code == 0
-    assert [p.code for p in problems] == ["word_count"]
+    assert [p.code for p in loaded.problems] == ["word_count"]
     assert case.case.state == "NW"
     assert case.case.formats == ["veranstaltungen", "informationsarbeit"]
     assert case.case.partners[0].type == "migrantische-organisation"

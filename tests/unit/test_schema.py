@@ -10,12 +10,13 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import REPO, VALID_CASE
-from praxisatlas.cases import discover
+from praxisatlas.cases import display_path
+from praxisatlas.files import scan
 from praxisatlas.model import Case, json_schema
 from praxisatlas.source import read_case_text
 
 VALIDATOR = jsonschema.Draft202012Validator(json_schema(), format_checker=jsonschema.FormatChecker())
-CASE_FILES = [VALID_CASE, *discover([REPO / "examples"])]
+CASE_FILES = [VALID_CASE, *scan([REPO / "examples"], display_path).case_files]
 
 
 def front_matter(path) -> dict:
