@@ -2,7 +2,8 @@
 
 Writes examples/<slug>.md from the template and prints the next steps. Never overwrites.
 In a terminal it asks for the required fields (use --vorlage to skip the questions).
-Exit codes: 0 written, 1 not written (e.g. the file exists), 2 usage error.
+Exit codes: 0 written, 1 not written (the file exists, the validator would refuse the title,
+or the vocabulary file is broken), 2 usage error.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from praxisatlas.cases import display_path
 from praxisatlas.paths import EXAMPLES_DIR
-from praxisatlas.scaffold import ScaffoldError, interactive_text, interview, target_path, template_text, write_new
+from praxisatlas.scaffold import Draft, ScaffoldError, Template, interactive_text, interview, target_path, write_new
+from praxisatlas.vocab import vocabulary_problems
 from validate import GermanArgumentParser
 
 
@@ -32,15 +35,25 @@ def main(argv: list[str] | None = None, ask=input, interactive: bool | None = No
     args = build_parser().parse_args(argv)
     if interactive is None:
         interactive = sys.stdin.isatty() and sys.stdout.isatty() and not args.vorlage
+    broken = vocabulary_problems(display_path)
+    if broken:
+        for problem in broken:
+            print(problem.format(), file=sys.stderr)
+        print("Fehler: Die Vokabulardatei ist fehlerhaft — erst sie reparieren; keine Datei angelegt.", file=sys.stderr)
+        return 1
+    today = dt.date.today()
     try:
-        path = target_path(args.title, args.ordner)
+        template = Template.read()
+        draft = Draft(template, today)
+        path = target_path(args.title, draft, args.ordner)
         if interactive:
-            text = interactive_text(interview(args.title, ask, print, dt.date.today()))
+            text = interactive_text(interview(args.title, draft, ask, print), today)
         else:
-            text = template_text(args.title)
+            text = template.with_title(args.title)
         write_new(path, text)
     except ScaffoldError as error:
-        print(f"Fehler: {error}", file=sys.stderr)
+        for line in str(error).splitlines():
+            print(f"Fehler: {line}", file=sys.stderr)
         return 1
     except (EOFError, KeyboardInterrupt):
         print("\nAbgebrochen — keine Datei angelegt.", file=sys.stderr)

@@ -13,10 +13,11 @@ import os
 import sys
 from pathlib import Path
 
-from praxisatlas.cases import load_collection
+from praxisatlas.cases import display_path, load_collection
 from praxisatlas.model import json_schema_text
 from praxisatlas.paths import EXAMPLES_DIR
 from praxisatlas.problems import summary_line
+from praxisatlas.vocab import vocabulary_problems
 
 
 class GermanArgumentParser(argparse.ArgumentParser):
@@ -42,10 +43,16 @@ def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
     """Run the validator; `today` is only set by tests that need a fixed date."""
     args = build_parser().parse_args(argv)
     if args.schema:
+        broken = vocabulary_problems(display_path)
+        for problem in broken:
+            print(problem.format())
+        if broken:
+            return 1
         sys.stdout.write(json_schema_text())
         return 0
     paths = args.paths or [EXAMPLES_DIR]
-    missing = [str(p) for p in paths if not p.exists()]
+    # lexists: a symlink given by name is reported by the scan, never followed.
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
     if missing:
         sys.stderr.write(f"Aufruffehler: nicht gefunden: {', '.join(missing)}\n")
         return 2

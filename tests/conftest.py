@@ -60,8 +60,9 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def build_site(tmp: Path, examples: Path) -> Build:
-    """`mkdocs build --strict` with the project's config, reading cases from `examples`."""
+def build_site(tmp: Path, examples: Path, environment: dict[str, str] | None = None) -> Build:
+    """`mkdocs build --strict` with the project's config, reading cases from `examples`;
+    `environment` adds variables such as PRAXISATLAS_VOCABULARY."""
     config = tmp / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {REPO / 'mkdocs.yml'}\n"
@@ -73,7 +74,7 @@ def build_site(tmp: Path, examples: Path) -> Build:
         encoding="utf-8",
     )
     site = tmp / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXISATLAS_SITE_URL": "https://atlas.test/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXISATLAS_SITE_URL": "https://atlas.test/", **(environment or {})}
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         cwd=tmp, capture_output=True, text=True, env=env, check=False,

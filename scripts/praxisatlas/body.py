@@ -20,7 +20,7 @@ from typing import Any
 from . import messages
 from .htmlpolicy import (
     ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, IMAGE_PREFIX, MAX_DEPTH, RAW_HTML_TAGS,
-    attribute_allowed, depth, events, image_name, same_markup, sanitize,
+    Event, attribute_allowed, depth, events, image_name, same_markup, sanitize,
 )
 from .images import ImageProblem, check_image
 from .markup import LOCAL_IMAGE_FOLDER, BodyRenderer, NestingTooDeep, RenderedBody
@@ -126,11 +126,12 @@ class BodyChecker:
         except NestingTooDeep:
             self.add(None, "nesting_too_deep", limit=MAX_DEPTH)
             return BodyResult(self.problems)
-        if depth(rendered.html) > MAX_DEPTH:
+        parsed = events(rendered.html)
+        if depth(parsed) > MAX_DEPTH:
             self.add(None, "nesting_too_deep", limit=MAX_DEPTH)
             return BodyResult(self.problems)
-        self.judge(rendered.html)
-        if not self.problems and not same_markup(rendered.html, sanitize(rendered.html)):
+        self.judge(parsed)
+        if not self.problems and parsed != events(sanitize(rendered.html)):
             self.add(None, "body_changed")
         if not MIN_WORDS <= words <= MAX_WORDS:
             self.add(self.first_line, "word_count", words=words)
@@ -153,8 +154,8 @@ class BodyChecker:
                 return False
         return fine
 
-    def judge(self, html: str) -> None:
-        for event in events(html):
+    def judge(self, parsed: list[Event]) -> None:
+        for event in parsed:
             kind = event[0]
             if kind == "comment":
                 self.add(self.locator.find("<!--"), "html_comment")

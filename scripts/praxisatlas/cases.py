@@ -22,7 +22,7 @@ from .paths import CONFIG_FILE, EXAMPLES_DIR
 from .problems import Problem
 from .rules import case_rules
 from .slugs import is_reserved, is_slug, slugify
-from .source import MAX_BYTES, Location, read_case_text
+from .source import MAX_BYTES, Location, RawCase, read_case_text
 from .translate import validation_problems
 from .vocab import vocabulary_problems
 
@@ -65,6 +65,15 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def check_front_matter(raw: RawCase, today: dt.date) -> tuple[Case | None, list[Problem]]:
+    """The model first, then the rules across fields; the case only when the model accepts it."""
+    try:
+        case = Case.model_validate(raw.data)
+    except ValidationError as error:
+        return None, validation_problems(raw, error)
+    return case, case_rules(raw, case, today)
+
+
 @dataclass
 class CaseLoader:
     """Everything one run needs to check case files: today, the renderer and the images."""
@@ -92,12 +101,8 @@ class CaseLoader:
         problems += read_problems
         case = None
         if isinstance(raw.data, dict) and not read_problems:
-            try:
-                case = Case.model_validate(raw.data)
-            except ValidationError as error:
-                problems += validation_problems(raw, error)
-            else:
-                problems += case_rules(raw, case, self.today)
+            case, found = check_front_matter(raw, self.today)
+            problems += found
         body = BodyResult([])
         if raw.data is not None or not read_problems:
             body = check_body(shown, raw.body, raw.body_line, self.renderer, self.images)

@@ -47,9 +47,10 @@ def read_limited(path: Path, limit: int) -> bytes:
         if os.path.islink(path):
             raise UnsafeFile("symlink") from error
         raise UnsafeFile("unreadable", reason=error.strerror or str(error)) from error
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise UnsafeFile("special_file")
     with os.fdopen(descriptor, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise UnsafeFile("special_file")
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise UnsafeFile("too_large", size=-(-os.stat(path, follow_symlinks=False).st_size // 1024), limit=limit // 1024)

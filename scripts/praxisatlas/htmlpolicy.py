@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from typing import Iterable
-
 import nh3
 
 ALLOWED_TAGS = frozenset({
@@ -177,17 +175,10 @@ def same_markup(first: str, second: str) -> bool:
     return events(first) == events(second)
 
 
-def start_tags(html: str) -> Iterable[tuple[str, list[tuple[str, str]]]]:
-    """(tag, attributes) of every start tag, in document order."""
-    for event in events(html):
-        if event[0] == "start":
-            yield event[1], list(event[2])
-
-
-def depth(html: str) -> int:
-    """The deepest element nesting in a fragment (void elements do not nest)."""
+def depth(parsed: list[Event]) -> int:
+    """The deepest element nesting in a parsed fragment (void elements do not nest)."""
     deepest = level = 0
-    for event in events(html):
+    for event in parsed:
         if event[0] == "start" and event[1] not in _Events.VOID:
             level += 1
             deepest = max(deepest, level)

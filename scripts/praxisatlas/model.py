@@ -23,18 +23,24 @@ YEAR_MIN, YEAR_MAX = 1950, 2100
 
 
 def vocabulary_slug(name: str, description: str) -> Any:
-    """A string that must be a slug of the named vocabulary."""
-    slugs = load_vocabularies()[name].slugs
+    """A string that must be a slug of the named vocabulary.
+
+    The vocabulary file is read when a value is checked or the schema is built, never at
+    import: a broken file must become problems the validator reports, not an import crash.
+    """
 
     def check(value: str) -> str:
-        if value not in slugs:
+        if value not in load_vocabularies()[name].slugs:
             raise PydanticCustomError("unknown_vocab", "unknown {vocabulary}", {"vocabulary": name})
         return value
+
+    def allowed(schema: dict[str, Any]) -> None:
+        schema["enum"] = load_vocabularies()[name].slugs
 
     return Annotated[
         str,
         AfterValidator(check),
-        Field(description=description, json_schema_extra={"enum": slugs}),
+        Field(description=description, json_schema_extra=allowed),
     ]
 
 

@@ -1,6 +1,6 @@
 """Reading a case file safely: size and encoding, the front-matter split, and a YAML
 reader that refuses tags, anchors, aliases and duplicate keys and remembers the file
-line of every key and list item.
+line of every key and list item (also used for the whole vocabulary file).
 
 PyYAML's composer keeps the last of two equal keys and expands aliases silently, so we
 look at the event stream and the node tree ourselves instead of calling safe_load.
@@ -76,9 +76,10 @@ def split_front_matter(path: str, text: str) -> tuple[str | None, str, int, list
 class _Reader:
     """Turns the YAML of one front matter into plain values, collecting problems."""
 
-    def __init__(self, raw: RawCase, first_line: int):
+    def __init__(self, raw: RawCase, first_line: int, where: str = "front-matter"):
         self.raw = raw
         self.offset = first_line  # file line of the YAML's first line (marks count from 0)
+        self.where = where  # field name of problems that concern the YAML as a whole
         self.problems: list[Problem] = []
         self.constructor = SafeConstructor()
 
@@ -86,7 +87,7 @@ class _Reader:
         return node.start_mark.line + self.offset
 
     def add(self, line: int, loc: Location, code: str, **context: Any) -> None:
-        self.problems.append(messages.problem(self.raw.path, line, loc or "front-matter", code, **context))
+        self.problems.append(messages.problem(self.raw.path, line, loc or self.where, code, **context))
 
     def check_events(self, text: str) -> bool:
         """Refuse tags, anchors and aliases before anything is composed (no alias bombs)."""
@@ -171,18 +172,41 @@ def _syntax_error_position(front: str, error: yaml.MarkedYAMLError) -> tuple[int
     return line, messages.yaml_problem(error)
 
 
+def _compose(reader: _Reader, text: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of a YAML text, or the problems that prevent building it."""
+    try:
+        if not reader.check_events(text):
+            return None, reader.problems
+        return yaml.compose(text, Loader=FastLoader), []
+    except yaml.MarkedYAMLError as error:
+        line, detail = _syntax_error_position(text, error)
+        return None, [messages.problem(reader.raw.path, line + reader.offset, reader.where, "yaml_syntax", detail=detail)]
+    except yaml.YAMLError as error:  # reader errors such as control characters carry no mark
+        detail = messages.yaml_problem(error)
+        return None, [messages.problem(reader.raw.path, reader.offset, reader.where, "yaml_syntax", detail=detail)]
+
+
+def parse_yaml_document(raw: RawCase, text: str, where: str) -> list[Problem]:
+    """Read a whole YAML file (not a front matter) as safely as a front matter.
+
+    raw.data becomes its value (None when empty), raw.lines[()] the line it starts on;
+    `where` names the file in problems about the YAML as a whole.
+    """
+    reader = _Reader(raw, 1, where)
+    root, problems = _compose(reader, text)
+    if root is None:
+        return problems
+    raw.lines[()] = reader.line(root)
+    raw.data = reader.value(root, ())
+    return reader.problems
+
+
 def parse_front_matter(raw: RawCase, front: str, first_line: int) -> list[Problem]:
     """Fill raw.data and raw.lines from the YAML text; return the problems found."""
     reader = _Reader(raw, first_line)
-    try:
-        if not reader.check_events(front):
-            return reader.problems
-        root = yaml.compose(front, Loader=FastLoader)
-    except yaml.MarkedYAMLError as error:
-        line, detail = _syntax_error_position(front, error)
-        return [messages.problem(raw.path, line + first_line, "front-matter", "yaml_syntax", detail=detail)]
-    except yaml.YAMLError as error:  # reader errors such as control characters carry no mark
-        return [messages.problem(raw.path, first_line, "front-matter", "yaml_syntax", detail=messages.yaml_problem(error))]
+    root, problems = _compose(reader, front)
+    if problems:
+        return problems
     if root is None:
         raw.data = {}
         return [messages.problem(raw.path, 1, "front-matter", "empty_front_matter")]
