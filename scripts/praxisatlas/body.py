@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import messages
+from .characters import forbidden_by_line
+from .contacts import find_contact_data
 from .htmlpolicy import (
     ALLOWED_ATTRIBUTES, ALLOWED_CLASSES, ALLOWED_TAGS, IMAGE_PREFIX, MAX_DEPTH, RAW_HTML_TAGS,
     Event, attribute_allowed, depth, events, image_name, same_markup, sanitize,
@@ -119,7 +121,11 @@ class BodyChecker:
         if words == 0:
             self.add(self.first_line, "empty_body")
             return BodyResult(self.problems)
-        if not self.within_limits():
+        for index, characters in forbidden_by_line(self.body):
+            self.add(self.first_line + index, "forbidden_character", characters=characters)
+        for snippet in dict.fromkeys(find_contact_data(self.body)):
+            self.add(self.locator.find(snippet[:40]), "body_contact_data", snippet=snippet[:60])
+        if any(p.is_error for p in self.problems) or not self.within_limits():
             return BodyResult(self.problems)
         try:
             rendered = self.renderer.render(self.body)

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from . import messages
 from .body import BodyResult, ImageIndex, check_body
+from .characters import comparable
 from .files import IMAGES_FOLDER, UnsafeFile, read_limited, scan
 from .markup import BodyRenderer, RenderedBody, case_body_settings
 from .model import Case
@@ -22,7 +23,7 @@ from .paths import CONFIG_FILE, EXAMPLES_DIR
 from .problems import Problem
 from .rules import case_rules
 from .slugs import is_reserved, is_slug, slugify
-from .source import MAX_BYTES, Location, RawCase, read_case_text
+from .source import MAX_BYTES, VALUE_PROBLEMS, Location, RawCase, read_case_text
 from .translate import validation_problems
 from .vocab import vocabulary_problems
 
@@ -100,7 +101,7 @@ class CaseLoader:
         raw, read_problems = read_case_text(shown, content)
         problems += read_problems
         case = None
-        if isinstance(raw.data, dict) and not read_problems:
+        if isinstance(raw.data, dict) and all(p.code in VALUE_PROBLEMS for p in read_problems):
             case, found = check_front_matter(raw, self.today)
             problems += found
         body = BodyResult([])
@@ -113,12 +114,13 @@ class CaseLoader:
 
 
 def _duplicates(cases: list[CaseFile]) -> list[Problem]:
-    """Titles (case-insensitive) and slugs must be unique across the collection."""
+    """Titles and slugs must be unique across the collection; titles are compared in a form
+    where case, spacing, fullwidth letters and ligatures make no difference (look-alikes)."""
     found: list[Problem] = []
     seen_titles: dict[str, CaseFile] = {}
     seen_slugs: dict[str, CaseFile] = {}
     for item in cases:
-        key = " ".join(item.case.title.casefold().split())
+        key = comparable(item.case.title)
         if key in seen_titles:
             found.append(
                 messages.problem(

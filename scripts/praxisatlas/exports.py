@@ -2,6 +2,10 @@
 
 `RECORD_FIELDS` is the single list of exported columns; JSON keeps lists as lists, CSV
 joins them with " | ". The JSON Schema of the contract is exported beside them.
+
+JSON keeps every text exactly. CSV is opened in spreadsheets, which run a cell as a formula
+when it starts with = + - @ (OWASP "CSV Injection"), so such cells get a leading ' and
+every value is quoted, also against spreadsheets that split cells at ';'.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from .model import json_schema_text
@@ -20,6 +25,9 @@ RECORD_FIELDS = (
     "contact_url", "sources", "reviewed",
 )
 LIST_SEPARATOR = " | "
+# A formula start, also behind leading whitespace that a spreadsheet may trim, and the
+# tab, carriage return and NUL that OWASP and ASVS 1.2.10 name.
+FORMULA_START = re.compile(r"^(?:\s*[=+\-@]|[\t\r\x00])")
 
 
 def record(atlas: Atlas, slug: str) -> dict[str, Any]:
@@ -58,14 +66,18 @@ def to_json(atlas: Atlas) -> str:
     return json.dumps(records(atlas), ensure_ascii=False, indent=2) + "\n"
 
 
+def csv_cell(value: Any) -> str:
+    """One value as CSV cell text that no spreadsheet runs as a formula."""
+    text = LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
+    return "'" + text if FORMULA_START.match(text) else text
+
+
 def to_csv(atlas: Atlas) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=RECORD_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
+    csv.writer(buffer, lineterminator="\r\n").writerow(RECORD_FIELDS)  # our own names
+    values = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     for row in records(atlas):
-        writer.writerow(
-            {k: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for k, v in row.items()}
-        )
+        values.writerow(csv_cell(row[name]) for name in RECORD_FIELDS)
     return buffer.getvalue()
 
 

@@ -7,11 +7,11 @@ Texts are `str.format` templates filled from the problem's context. The editor g
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Iterable
 
 import yaml
 
+from .characters import visible
 from .problems import Problem, Severity, format_location
 
 VORLAGE = "siehe examples/_vorlage.md"
@@ -44,6 +44,8 @@ CATALOGUE: dict[str, str] = {
     "duplicate_key": "Feld '{key}' steht doppelt (zuerst in Zeile {first}) — einen der beiden Einträge löschen",
     "key_not_text": "Feldname '{key}' ist kein Text — Feldnamen wie in der Vorlage schreiben, z. B. 'title:'",
     "bad_scalar": "Wert '{raw}' kann nicht gelesen werden (z. B. ein unmögliches Datum) — Wert prüfen oder in Anführungszeichen setzen",
+    "number_form": "'{raw}' ist keine einfache Zahl — Zahlen nur mit Ziffern 0–9 schreiben, ohne führende Null, Unterstrich oder Doppelpunkt, z. B. 2018; ist Text gemeint, in Anführungszeichen setzen",
+    "forbidden_character": "enthält ein unsichtbares Zeichen oder Steuerzeichen: {characters} — löschen, am einfachsten die Stelle neu tippen statt hineinkopieren; solche Zeichen zeigen Text anders an, als er gespeichert ist",
     # Shape and types
     "unknown_key": "unbekanntes Feld '{key}'{suggestion} — erlaubt sind hier: {allowed}",
     "missing": "Pflichtfeld '{key}' fehlt — bitte ergänzen ({vorlage})",
@@ -51,22 +53,27 @@ CATALOGUE: dict[str, str] = {
     "text_expected": "Text erwartet, gefunden: {found} — in Anführungszeichen setzen: \"{raw}\"",
     "wrong_type": "{expected} erwartet, gefunden: {found}",
     "number_quoted": "ganze Zahl erwartet, gefunden: Text '{value}' — Anführungszeichen entfernen",
+    "blank_text": "ist leer oder enthält nur Leerzeichen — Text eintragen oder, wenn das Feld optional ist, die Zeile löschen",
     "too_short_text": "zu kurz: {length} Zeichen, mindestens {min} nötig",
     "too_long_text": "zu lang: {length} Zeichen, höchstens {max} erlaubt — kürzen",
     "too_few_items": "Liste ist leer — mindestens {min} Eintrag nötig",
     "out_of_range": "{value} liegt außerhalb des erlaubten Bereichs {min} bis {max}",
     "bad_pattern": "'{value}' hat nicht das erwartete Format — {pattern_hint}",
+    "impossible_date": "'{value}' ist kein mögliches Datum — Monat 01 bis 12 und einen Tag, den es in diesem Monat gibt, z. B. \"2020-05-31\"",
     "invalid": "ungültiger Wert '{value}' — mit der Vorlage vergleichen ({vorlage})",
     # Vocabularies, codes, addresses
     "unknown_vocab": "unbekannter Wert '{value}' für {vocabulary_label}{suggestion} — erlaubt sind: {allowed}",
     "unknown_country": "unbekannter Ländercode '{value}'{suggestion} — zwei Großbuchstaben nach ISO 3166-1, z. B. 'SY' für Syrien",
     "bad_url": "'{value}' ist keine vollständige Web-Adresse — mit {schemes} und Domain angeben, z. B. https://www.beispiel.de/seite",
+    "url_credentials": "Web-Adresse enthält Zugangsdaten (Name oder Passwort vor '@') — nur die öffentliche Adresse der Seite angeben, z. B. https://www.beispiel.de/seite",
+    "url_host": "Web-Adresse nennt '{host}' statt eines öffentlichen Domainnamens — Adressen wie https://www.beispiel.de/seite angeben: ohne IP-Adresse, 'localhost' oder Port wie ':8080', Domains mit Umlauten in der Form xn--…",
     # Rules across fields and files
     "duplicate_item": "'{value}' steht doppelt in der Liste (zuerst in Zeile {first}) — einen Eintrag löschen",
     "future_date": "Datum {value} liegt in der Zukunft — das Datum der letzten tatsächlichen Prüfung eintragen",
     "future_award": "Jahr {value} liegt in der Zukunft — nur verliehene Auszeichnungen eintragen",
     "period_order": "Beginn {start} liegt nach dem Ende {end} — die Jahre prüfen",
     "placeholder": "enthält noch den Platzhalter '{text}' aus der Vorlage — durch echte Angaben ersetzen oder das Feld löschen",
+    "contact_data": "enthält Kontaktdaten ('{snippet}') — keine Kontaktdaten von Privatpersonen eintragen: als Ansprechstelle die Dienststelle nennen und die Webseite der Dienststelle angeben",
     # Body
     "empty_body": "Text fehlt — nach dem schließenden '---' das Beispiel in eigenen Worten beschreiben",
     "word_count": "Text hat {words} Wörter, empfohlen sind 80 bis 400",
@@ -76,6 +83,7 @@ CATALOGUE: dict[str, str] = {
     "image_external": "Bild '{src}' muss eine Datei in examples/images/ sein — Bild dort ablegen und als images/datei.jpg einbinden",
     "image_missing": "Bilddatei '{src}' gibt es nicht in examples/images/ — Dateinamen prüfen oder die Datei hinzufügen",
     "image_alt": "Bild '{src}' hat keinen Alternativtext — in die eckigen Klammern schreiben, was es zeigt: ![Beschreibung]({src})",
+    "body_contact_data": "Text enthält Kontaktdaten ('{snippet}') — bitte prüfen: Kontaktdaten von Privatpersonen gehören nicht auf die Website; die Dienststelle nennen und auf ihre Webseite verlinken",
     "image_html": "Bild '{src}' ist als HTML eingebunden — Bilder als Markdown einbinden: ![Beschreibung]({src})",
     "image_too_large": "Bilddatei '{src}' ist {size} KiB groß, erlaubt sind höchstens {limit} KiB — das Bild verkleinern (1.600 Pixel Breite genügen)",
     "image_type": "Bilddatei '{src}' ist keine passende PNG-, JPEG- oder WebP-Datei (gefunden: {found}) — als .png, .jpg oder .webp speichern; die Endung muss zum Inhalt passen",
@@ -103,7 +111,7 @@ CATALOGUE: dict[str, str] = {
     "vocab_duplicate": "Kürzel '{value}' steht in diesem Vokabular schon in Zeile {first} — jedes Kürzel nur einmal vergeben: einen der Einträge umbenennen oder löschen",
 }
 
-WARNING_CODES = frozenset({"word_count", "skipped_file", "unused_image"})
+WARNING_CODES = frozenset({"word_count", "skipped_file", "unused_image", "body_contact_data"})
 # Appended when a body finding has no line of its own (HTML carries no source lines).
 LINE_UNKNOWN = " (genaue Zeile nicht bestimmbar, gemeldet ist der Textanfang)"
 
@@ -133,15 +141,15 @@ YAML_PROBLEMS = {
 
 MAX_QUOTED = 80
 # Context keys whose text we compose ourselves; everything else may be editor input.
-OWN_TEXT = frozenset({"allowed", "suggestion", "pattern_hint", "vocabulary_label", "schemes", "expected", "found"})
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+OWN_TEXT = frozenset({"allowed", "suggestion", "pattern_hint", "vocabulary_label", "schemes", "expected", "found", "characters"})
 
 
 def quoted(value: Any) -> Any:
-    """Editor input shown inside a message: one line, control characters visible, bounded."""
+    """Editor input shown inside a message: one line, invisible and control characters as
+    escapes such as \\u202e, bounded."""
     if not isinstance(value, str):
         return value
-    text = _CONTROL.sub("⏎", value)
+    text = visible(value)
     return text if len(text) <= MAX_QUOTED else text[: MAX_QUOTED - 1] + "…"
 
 

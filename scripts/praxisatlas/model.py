@@ -10,16 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .characters import CLEAN_TEXT_PATTERN, FORBIDDEN_CLASS, forbidden_characters, listing
 from .countries import COUNTRY_CODES
 from .vocab import load_vocabularies
 
 YEAR_MIN, YEAR_MAX = 1950, 2100
+MAX_URL_LENGTH = 2000
+# A public domain name: dot-separated ASCII labels and a top-level domain of letters, so no
+# IP address, no "localhost", no empty label, no port. Umlaut domains use their xn-- form,
+# which also keeps look-alike letters from other scripts out of addresses.
+HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+# JSON Schema form of check_text: no forbidden character, not blank.
+TEXT_SCHEMA = {"pattern": CLEAN_TEXT_PATTERN, "not": {"pattern": r"^\s*$"}}
 
 
 def vocabulary_slug(name: str, description: str) -> Any:
@@ -50,34 +58,60 @@ def check_country(value: str) -> str:
     return value
 
 
+def check_text(value: Any) -> Any:
+    """Before any other check of a text: no invisible or control character, not blank."""
+    if isinstance(value, str):
+        found = forbidden_characters(value)
+        if found:
+            raise PydanticCustomError("forbidden_character", "forbidden character", {"characters": listing(found)})
+        if not value.strip():
+            raise PydanticCustomError("blank_text", "blank text")
+    return value
+
+
 def web_address(*schemes: str) -> Any:
-    """A well-formed absolute URL with one of the given schemes and a host name."""
-    pattern = "^(" + "|".join(schemes) + r")://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$"
+    """An absolute URL with one of the given schemes and a public domain name as host:
+    no user name or password, no IP address, no port, at most MAX_URL_LENGTH characters."""
+    pattern = "^(" + "|".join(schemes) + rf")://{HOST}([/?#][^\s{FORBIDDEN_CLASS}]*)?$"
+    hint = {"schemes": " oder ".join(f"{s}://" for s in schemes)}
 
     def check(value: str) -> str:
-        parts = urlsplit(value)
-        host = parts.hostname or ""
-        well_formed = (
-            parts.scheme in schemes
-            and "." in host
-            and not any(ch.isspace() for ch in value)
-            and value.startswith(f"{parts.scheme}://")
-        )
-        if not well_formed:
-            raise PydanticCustomError("bad_url", "bad url", {"schemes": " oder ".join(f"{s}://" for s in schemes)})
+        scheme, separator, rest = value.partition("://")
+        authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
+        if scheme not in schemes or not separator or not authority or any(ch.isspace() for ch in value):
+            raise PydanticCustomError("bad_url", "bad url", hint)
+        if "@" in authority:
+            raise PydanticCustomError("url_credentials", "user info in url")
+        if not re.fullmatch(HOST, authority):
+            # Letters from other scripts as escapes: www.b\u0435ispiel.de is not www.beispiel.de.
+            shown = authority.encode("ascii", "backslashreplace").decode("ascii")
+            raise PydanticCustomError("url_host", "no public host name", {"host": shown})
         return value
 
-    return Annotated[
+    return Annotated[  # the Field first: its length limits then act on the string itself
         str,
+        Field(max_length=MAX_URL_LENGTH, json_schema_extra={"format": "uri", "pattern": pattern}),
+        BeforeValidator(check_text),
         AfterValidator(check),
-        Field(json_schema_extra={"format": "uri", "pattern": pattern}),
     ]
 
 
 def text(min_length: int, max_length: int, description: str) -> Any:
     return Annotated[
-        str, Field(min_length=min_length, max_length=max_length, description=description)
+        str,
+        Field(min_length=min_length, max_length=max_length, description=description, json_schema_extra=TEXT_SCHEMA),
+        BeforeValidator(check_text),
     ]
+
+
+def check_calendar_date(value: str) -> str:
+    """JJJJ-MM and JJJJ-MM-TT must exist in the calendar (the pattern lets 2023-02-30 through)."""
+    parts = [int(part) for part in value.split("-")]
+    try:
+        dt.date(*parts, *[1] * (3 - len(parts)))
+    except ValueError:
+        raise PydanticCustomError("impossible_date", "no such date") from None
+    return value
 
 
 Year = Annotated[int, Field(ge=YEAR_MIN, le=YEAR_MAX, description="Jahr, vierstellig.")]
@@ -155,9 +189,12 @@ class Source(StrictModel):
     date: Annotated[
         str,
         Field(
-            pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+            pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
             description="Erscheinungsdatum der Quelle: JJJJ, JJJJ-MM oder JJJJ-MM-TT, in Anführungszeichen.",
+            # The schema also refuses month 13 and day 32; only the model knows 2023-02-30.
+            json_schema_extra={"pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
         ),
+        AfterValidator(check_calendar_date),
     ] = None
 
 

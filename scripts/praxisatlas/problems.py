@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
+from .characters import visible
+
 Severity = Literal["error", "warning"]
 
 
@@ -25,18 +27,28 @@ class Problem:
         return self.severity == "error"
 
     def format(self) -> str:
-        """`PATH:LINE: FIELD: MESSAGE`, warnings marked with "Warnung:"."""
+        """`PATH:LINE: FIELD: MESSAGE`, warnings marked with "Warnung:"; one line whatever a
+        file name or value holds (invisible and control characters as escapes)."""
         prefix = "Warnung: " if self.severity == "warning" else ""
-        return f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}"
+        return visible(f"{self.path}:{self.line}: {self.field}: {prefix}{self.message}")
 
     def format_github(self) -> str:
-        """A GitHub workflow command, so the problem shows inline in the pull request diff."""
+        """A GitHub workflow command, so the problem shows inline in the pull request diff.
+
+        Escaped as GitHub's workflow-command format requires, so that no file name or value
+        can end the command and start another (`::set-output`, `::add-mask`, …)."""
         kind = "warning" if self.severity == "warning" else "error"
-        text = f"{self.field}: {self.message}"
-        # Workflow commands end at a newline and treat % specially; escape as GitHub documents.
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        path = _command_property(visible(self.path))
+        text = _command_data(visible(f"{self.field}: {self.message}"))
         return f"::{kind} file={path},line={self.line}::{text}"
+
+
+def _command_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 _NOT_NAME = re.compile(r"[^\w-]")

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, Iterator
 
 from . import messages
+from .contacts import find_contact_data
 from .model import Case
 from .problems import Problem
 from .source import Location, RawCase
@@ -27,7 +28,8 @@ def _strings(value: Any, loc: Location) -> Iterator[tuple[Location, str]]:
 
 
 def case_rules(raw: RawCase, case: Case, today: dt.date) -> list[Problem]:
-    """Duplicates in lists, dates in the future, period order, leftover placeholders."""
+    """Duplicates in lists, dates in the future, period order, leftover placeholders, and
+    personal contact data in any text (addresses are checked by the model instead)."""
     found: list[Problem] = []
 
     def add(loc: Location, code: str, **context: Any) -> None:
@@ -51,4 +53,7 @@ def case_rules(raw: RawCase, case: Case, today: dt.date) -> list[Problem]:
         marker = next((p for p in PLACEHOLDERS if p in text), None)
         if marker:
             add(loc, "placeholder", text=marker)
+        contacts = [] if loc[-1] == "url" else find_contact_data(text)
+        if contacts:
+            add(loc, "contact_data", snippet=", ".join(contacts))
     return found

@@ -1,6 +1,7 @@
 """Reading a case file safely: size and encoding, the front-matter split, and a YAML
-reader that refuses tags, anchors, aliases and duplicate keys and remembers the file
-line of every key and list item (also used for the whole vocabulary file).
+reader that refuses invisible and control characters, tags, anchors, aliases, duplicate
+keys and numbers in YAML's surprising forms, and remembers the file line of every key and
+list item (also used for the whole vocabulary file).
 
 PyYAML's composer keeps the last of two equal keys and expands aliases silently, so we
 look at the event stream and the node tree ourselves instead of calling safe_load.
@@ -16,6 +17,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from . import messages
+from .characters import forbidden_by_line
 from .problems import Problem
 
 try:  # libyaml is much faster; the pure-Python loader gives the same results.
@@ -26,6 +28,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_BYTES = 256 * 1024
 FENCE = "---"
 Location = tuple[str | int, ...]
+NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+# The only way a number may be written; YAML 1.1 also reads 010 as 8, 1:20 as 80, 2_021 as
+# 2021 and 0x7E2 as 2018, and YAML 1.2 tools read 0o17 and 1e3 as numbers.
+PLAIN_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)")
+YAML_12_NUMBER = re.compile(
+    r"[-+]?(?:0o[0-7]+|0x[0-9a-fA-F]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|\.inf)|\.nan",
+    re.IGNORECASE,
+)
+# Problems about one value: the rest of the front matter is intact and is still checked.
+VALUE_PROBLEMS = frozenset({"number_form", "bad_scalar"})
 
 
 @dataclass
@@ -38,6 +50,7 @@ class RawCase:
     body_line: int = 1
     lines: dict[Location, int] = field(default_factory=dict)
     raw_scalars: dict[Location, str] = field(default_factory=dict)
+    refused: set[Location] = field(default_factory=set)  # values the reader has reported already
 
     def line_of(self, loc: Location) -> int:
         """The line of `loc`, or of its nearest ancestor that has one (missing keys)."""
@@ -89,6 +102,14 @@ class _Reader:
     def add(self, line: int, loc: Location, code: str, **context: Any) -> None:
         self.problems.append(messages.problem(self.raw.path, line, loc or self.where, code, **context))
 
+    def check_characters(self, text: str) -> bool:
+        """Refuse forbidden characters anywhere, keys and comments included, before YAML
+        reads them: one problem per line, positions counted within the line."""
+        found = forbidden_by_line(text)
+        for index, characters in found:
+            self.add(index + self.offset, (), "forbidden_character", characters=characters)
+        return not found
+
     def check_events(self, text: str) -> bool:
         """Refuse tags, anchors and aliases before anything is composed (no alias bombs)."""
         clean = True
@@ -116,11 +137,19 @@ class _Reader:
                 items.append(self.value(item, loc + (index,)))
             return items
         self.raw.raw_scalars[loc] = node.value
+        if not node.style and not PLAIN_DECIMAL.fullmatch(node.value):  # plain: unquoted, no block
+            if node.tag in NUMBER_TAGS or YAML_12_NUMBER.fullmatch(node.value):
+                return self.refuse(node, loc, "number_form")
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError, OverflowError):
-            self.add(self.line(node), loc, "bad_scalar", raw=node.value)
-            return node.value
+            return self.refuse(node, loc, "bad_scalar")
+
+    def refuse(self, node: yaml.ScalarNode, loc: Location, code: str) -> str:
+        """Report a value the reader cannot accept; its text stands in for it."""
+        self.add(self.line(node), loc, code, raw=node.value)
+        self.raw.refused.add(loc)
+        return node.value
 
     def mapping(self, node: yaml.MappingNode, loc: Location) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -174,6 +203,8 @@ def _syntax_error_position(front: str, error: yaml.MarkedYAMLError) -> tuple[int
 
 def _compose(reader: _Reader, text: str) -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of a YAML text, or the problems that prevent building it."""
+    if not reader.check_characters(text):
+        return None, reader.problems
     try:
         if not reader.check_events(text):
             return None, reader.problems

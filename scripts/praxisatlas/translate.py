@@ -13,7 +13,7 @@ from . import messages
 from .countries import COUNTRY_CODES
 from .model import YEAR_MAX, YEAR_MIN, Case
 from .problems import Problem
-from .source import Location, RawCase
+from .source import PLAIN_DECIMAL, Location, RawCase
 from .vocab import closest_choice, load_vocabularies
 
 EXPECTED = {
@@ -27,6 +27,8 @@ EXPECTED = {
 }
 NUMBER_RANGES = {"sdgs": (1, 17), "rank": (1, 100)}
 PATTERN_HINTS = {"date": "JJJJ, JJJJ-MM oder JJJJ-MM-TT in Anführungszeichen, z. B. \"2020-05\""}
+# Our own error types (PydanticCustomError in model.py) whose context fills the message as is.
+OWN_ERRORS = frozenset({"bad_url", "url_credentials", "url_host", "forbidden_character", "blank_text", "impossible_date"})
 
 
 def model_at(loc: Location) -> type[BaseModel] | None:
@@ -76,7 +78,7 @@ def _problem_for(raw: RawCase, error: dict[str, Any]) -> Problem:
             return make("empty_value")
         if kind == "string_type" and loc in raw.raw_scalars and not isinstance(value, (list, dict)):
             return make("text_expected", found=messages.describe(value), raw=raw.raw_scalars[loc])
-        if kind == "int_type" and isinstance(value, str):
+        if kind == "int_type" and isinstance(value, str) and PLAIN_DECIMAL.fullmatch(value):
             return make("number_quoted", value=value)
         return make("wrong_type", expected=EXPECTED[kind], found=messages.describe(value))
     if kind == "string_too_short":
@@ -103,10 +105,11 @@ def _problem_for(raw: RawCase, error: dict[str, Any]) -> Problem:
         upper = value.upper().strip()
         hint = f" — meinten Sie '{upper}'?" if upper in COUNTRY_CODES else ""
         return make("unknown_country", value=value, suggestion=hint)
-    if kind == "bad_url":
-        return make("bad_url", value=value, schemes=ctx["schemes"])
+    if kind in OWN_ERRORS:
+        return make(kind, value=value, **ctx)
     return make("invalid", value=value)
 
 
 def validation_problems(raw: RawCase, error: ValidationError) -> list[Problem]:
-    return [_problem_for(raw, item) for item in error.errors(include_url=False)]
+    """The model's findings, without those about values the reader has refused already."""
+    return [_problem_for(raw, item) for item in error.errors(include_url=False) if tuple(item["loc"]) not in raw.refused]

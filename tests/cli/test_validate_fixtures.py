@@ -41,4 +41,8 @@ def test_all_problems_of_all_files_come_in_one_run(run_validator):
     )
     assert result.code == 1
     assert len(result.out) - 1 == expected_count
-    assert result.out[-1] == f"{expected_count} Fehler und 0 Warnungen; {len(INVALID)} von {len(INVALID)} Dateien ungültig."
+    warnings = sum(": Warnung: " in line for line in result.out[:-1])
+    assert result.out[-1] == (
+        f"{expected_count - warnings} Fehler und {warnings} Warnung{'' if warnings == 1 else 'en'}; "
+        f"{len(INVALID)} von {len(INVALID)} Dateien ungültig."
+    )

@@ -51,10 +51,47 @@ def test_publish_workflow_deploys_pages_from_main_only():
     workflow = load(REPO / ".github" / "workflows" / "veroeffentlichen.yml")
     assert triggers(workflow)["push"]["branches"] == ["main"]
     assert "pull_request" not in triggers(workflow)
-    assert workflow["permissions"]["pages"] == "write"
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     uses = [step.get("uses", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert any("mkdocs build --strict" in step.get("run", "") for step in workflow["jobs"]["build"]["steps"])
+
+
+def steps(workflow: dict):
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_checkout_leaves_no_token_behind(path):
+    checkouts = [step for step in steps(load(path)) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert step["with"]["persist-credentials"] is False
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_the_token_gets_nothing_unless_a_job_asks_for_it(path):
+    workflow = load(path)
+    assert workflow["permissions"] == {}
+    for job in workflow["jobs"].values():
+        assert set(job["permissions"].values()) <= {"read", "write"}
+
+
+WRITE_ALLOWED = {("veroeffentlichen.yml", "deploy"): {"pages", "id-token"}}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_only_the_deploy_job_may_write_and_it_runs_no_repository_code(path):
+    for name, job in load(path)["jobs"].items():
+        writes = {scope for scope, level in job["permissions"].items() if level == "write"}
+        assert writes == WRITE_ALLOWED.get((path.name, name), set()), name
+        if writes:
+            assert [step.get("uses", "").split("@")[0] for step in job["steps"]] == ["actions/deploy-pages"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_no_trigger_hands_secrets_to_pull_request_code(path):
+    assert not {"pull_request_target", "workflow_run"} & set(triggers(load(path)))
 
 
 def test_issue_form_offers_exactly_the_vocabulary_labels():

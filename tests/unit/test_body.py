@@ -122,3 +122,18 @@ def test_oversized_images_are_refused(tmp_path):
     (tmp_path / "gross.jpg").write_bytes(b"\xff" * (2 * 1024 * 1024 + 1))
     body = f"{TEXT}\n\n![Breit](images/breit.jpg)\n\n![Groß](images/gross.jpg)\n"
     assert sorted(p.code for p in problems(body, tmp_path)) == ["image_dimensions", "image_too_large"]
+
+
+def test_contact_data_in_the_body_is_a_warning_on_its_line(tmp_path):
+    body = f"{TEXT}\n\nFragen an [die Stelle](mailto:anna.beispiel@stadt.example.de) oder Tel. 0221 123456.\n"
+    found = problems(body, tmp_path)
+    assert [(p.line, p.code, p.severity) for p in found] == [
+        (12, "body_contact_data", "warning"), (12, "body_contact_data", "warning"),
+    ]
+    assert "anna.beispiel@stadt.example.de" in found[0].message
+
+
+def test_invisible_characters_in_the_body_are_errors_on_their_line(tmp_path):
+    found = problems(f"{TEXT}\n\nEin \u202eumgedrehter\u202c Satz.\n", tmp_path)
+    assert [(p.line, p.code) for p in found] == [(12, "forbidden_character")]
+    assert "U+202E (Richtungsumkehr) an Stelle 5" in found[0].message

@@ -57,6 +57,15 @@ WRONG_TYPES = {
     "year as text": ("period", {"from": "2018"}),
     "period with unknown key": ("period", {"from": 2018, "bis": 2019}),
     "null value": ("size", None),
+    "title with a bidi override": ("title", "Faire Woche\u202e mit Vereinen"),
+    "title with a zero-width space": ("title", "Faire\u200bWoche"),
+    "blank city": ("city", "   "),
+    "source month 13": ("sources", [{"title": "Quelle", "date": "2020-13"}]),
+    "url with user info": ("contact", {"name": "Büro", "url": "https://a:b@www.beispiel.de/"}),
+    "url with an IP address": ("contact", {"name": "Büro", "url": "https://10.0.0.1/"}),
+    "url with a port": ("contact", {"name": "Büro", "url": "https://www.beispiel.de:8443/"}),
+    "url without a dot": ("contact", {"name": "Büro", "url": "https://localhost/"}),
+    "url too long": ("contact", {"name": "Büro", "url": "https://www.beispiel.de/" + "a" * 2000}),
 }
 
 
