@@ -23,6 +23,7 @@ from praxisatlas.markup import site_settings
 from praxisatlas.paths import EXAMPLES_DIR
 from praxisatlas.problems import summary_line
 from praxisatlas.render import PageRenderer, UnpublishableBody
+from praxisatlas.searchindex import SearchIndexError, build_search_index
 from praxisatlas.sitepages import generated_pages
 from praxisatlas.views import Atlas
 
@@ -106,3 +107,11 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
     if _serving or not template_name.endswith(".html"):
         return output_content
     return with_csp(output_content)
+
+
+def on_post_build(config) -> None:
+    """Index the written site for search and the finder (Pagefind)."""
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise Abort(f"Suchindex konnte nicht gebaut werden: {error}") from error

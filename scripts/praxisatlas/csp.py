@@ -32,7 +32,9 @@ SCRIPT_TYPES = frozenset({
 # under img-src, so without `data:` those icons disappear. A data: image cannot run script.
 DIRECTIVES = (
     ("default-src", "'self'"),
-    ("script-src", "'self'"),
+    # Pagefind (search and finder) compiles its WebAssembly search engine in the browser;
+    # 'wasm-unsafe-eval' allows exactly that and no JavaScript eval.
+    ("script-src", "'self' 'wasm-unsafe-eval'"),
     ("style-src", "'self'"),
     ("img-src", "'self' data:"),
     ("font-src", "'self'"),

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from .body import publishable_html
+from .finder import facet_values, facets, search_terms
 from .views import Atlas
 
 UrlFor = Callable[[str], str]
@@ -60,6 +61,8 @@ class PageRenderer:
             item = self.atlas.by_slug[key]
             context["content"] = self.case_body(key)
             context["case"] = self.atlas.case_view(item)
+            context["filters"] = facet_values(item)
+            context["search_terms"] = search_terms(item)
         elif view == "overview":
             context["kind"] = key
             context["terms"] = self.atlas.overview(key)
@@ -68,6 +71,9 @@ class PageRenderer:
             context["kind"] = kind
             context["term"] = self.atlas.vocab[kind].get(slug)
             context["cards"] = [self.atlas.card(item) for item in self.atlas.cases_with(kind, slug)]
+        elif view == "finder":
+            context["facets"] = facets(self.atlas)
+            context["cards"] = [self.atlas.card(item) for item in self.atlas.cases]
         elif view == "home":
             context["totals"] = self.atlas.totals()
             context["areas"] = self.atlas.overview("areas")

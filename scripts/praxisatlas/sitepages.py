@@ -22,24 +22,30 @@ class GeneratedPage:
     markdown: str
 
 
-def _page(src_uri: str, title: str, description: str, view: str, key: str = "", searchable: bool = False) -> GeneratedPage:
+def _page(src_uri: str, title: str, description: str, view: str, key: str = "", wide: bool = False) -> GeneratedPage:
+    """Search indexing is decided by the templates: only case pages carry data-pagefind-body.
+    A `wide` page hides Material's sidebars (the finder needs the width for filters)."""
     meta = {
         "title": html.escape(title),
         "description": html.escape(description),
         "atlas": {"view": view, "key": key},
     }
-    if not searchable:
-        # Lists repeat what the case pages say; search results should lead to the cases.
-        meta["search"] = {"exclude": True}
+    if wide:
+        meta["hide"] = ["navigation", "toc"]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return GeneratedPage(src_uri, f"---\n{front}---\n")
 
 
 def generated_pages(atlas: Atlas) -> list[GeneratedPage]:
     pages = [
-        _page(f"beispiele/{item.slug}.md", item.case.title, item.case.summary, "case", item.slug, searchable=True)
+        _page(f"beispiele/{item.slug}.md", item.case.title, item.case.summary, "case", item.slug)
         for item in atlas.cases
     ]
+    pages.append(_page(
+        "finden/index.md", "Beispiele finden",
+        "Praxisbeispiele mit Stichworten suchen und nach Handlungsfeld, Format, Bundesland und mehr filtern.",
+        "finder", wide=True,
+    ))
     for kind, (folder, heading) in INDEX_KINDS.items():
         pages.append(_page(f"{folder}/index.md", heading, f"Alle Praxisbeispiele nach {heading}.", "overview", kind))
         for term in atlas.vocab[kind].terms:

@@ -91,6 +91,8 @@ class CaseView:
     reviewed: str
     reviewed_iso: str
     edit_path: str
+    size_label: str | None = None
+    sort_key: str = ""
     related: list[Card] = field(default_factory=list)
 
 
@@ -179,6 +181,8 @@ class Atlas:
             reviewed=german_date(case.reviewed),
             reviewed_iso=case.reviewed.isoformat(),
             edit_path=f"examples/{item.slug}.md",
+            size_label=vocab["sizes"].label(case.size) if case.size else None,
+            sort_key=" ".join(sort_key(item)),
             related=self.related(item),
         )
 

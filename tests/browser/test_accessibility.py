@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "ueber": "ueber/",
     "glossar": "ueber/glossar/",
     "mitmachen": "mitmachen/",
+    "finder": "finden/?bundesland=by",
     "barrierefreiheit": "barrierefreiheit/",
     "404": "404.html",
 }

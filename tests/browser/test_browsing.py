@@ -1,8 +1,9 @@
-"""What a visitor does: click from home to a case, search, use the keyboard only."""
+"""What a visitor does: click from home to a case, use the keyboard only, print a case.
+
+Searching is tested with the finder in test_finder.py."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from playwright.sync_api import expect
@@ -30,53 +31,6 @@ def test_home_to_area_to_case_by_clicking(page):
     screenshot(page, "beispiel")
 
 
-def search(page, query: str):
-    page.goto(page.base)
-    page.locator("input.md-search__input").fill(query)
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
-    return results
-
-
-def all_result_links(page, results) -> list[str]:
-    """Material renders ten results at a time as the list scrolls; scroll until all are there."""
-    total = int(page.locator(".md-search-result__meta").inner_text().split()[0])
-    while results.count() < total:
-        shown = results.count()
-        page.locator(".md-search__scrollwrap").evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight }")
-        page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n", arg=shown)
-    return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
-
-
-def test_search_finds_a_case_by_its_municipality(page):
-    slug, data = sorted(CASES.items())[0]
-    results = search(page, data["city"].split()[0])
-    expect(page.locator(f".md-search-result__item a[href*='beispiele/{slug}/']").first).to_be_attached()
-    assert results.count() >= 1
-
-
-WORD_FORMS = [("Partnerschaft", "Partnerschaften"), ("Verein", "Vereinen"), ("Kommune", "Kommunen"), ("Projekt", "Projekten")]
-
-
-def test_search_finds_german_word_forms(page, real_site):
-    """A query in the singular finds a case whose text has only the plural (German stemmer)."""
-    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts: dict[str, str] = {}
-    for doc in index["docs"]:
-        if doc["location"].startswith("beispiele/"):
-            slug = doc["location"].split("/")[1]
-            texts[slug] = texts.get(slug, "") + " " + doc["title"] + " " + doc["text"]
-    for singular, plural in WORD_FORMS:
-        only_plural = [s for s, t in texts.items() if re.search(rf"\b{plural}\b", t) and not re.search(rf"\b{singular}\b", t)]
-        if only_plural:
-            break
-    else:
-        raise AssertionError("no case has a plural form without its singular; extend WORD_FORMS")
-    results = search(page, singular)
-    hrefs = all_result_links(page, results)
-    assert any(f"beispiele/{slug}/" in href for href in hrefs for slug in only_plural), (singular, only_plural, hrefs)
-
-
 def test_keyboard_alone_reaches_search_and_main_navigation(page):
     page.goto(page.base)
     reached = []
@@ -85,7 +39,7 @@ def test_keyboard_alone_reaches_search_and_main_navigation(page):
         reached.append(page.evaluate(
             "() => { const e = document.activeElement; return (e.getAttribute('name') || '') + '|' + (e.textContent || '').trim() + '|' + e.className }"
         ))
-    assert any("md-search__input" in item for item in reached), reached
+    assert any("atlas-search__input" in item for item in reached), reached
     for label in ("Handlungsfelder", "Formate", "Bundesländer", "Mitmachen"):
         assert any(item.split("|")[1] == label for item in reached), (label, reached)
     page.keyboard.press("Shift+Tab")

@@ -39,12 +39,23 @@ def test_page_runs_material_without_any_violation(page, url):
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(page.base + url)
     assert page.evaluate("typeof __md_scope") == "object"  # Material's hashed inline script ran
-    page.keyboard.press("/")  # Material's keyboard handler (bundle.js) opens the search
-    expect(page.locator("#__search")).to_be_checked()
-    page.keyboard.type("Kommune")  # results need the search worker and the index fetch
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("/")  # our own script (javascripts/shortcuts.js) focuses the search field
+    expect(page.locator("#atlas-search-input")).to_be_focused()
     assert page.evaluate("window.__violations") == []
     assert [e for e in errors if "Content Security Policy" in e] == []
+
+
+def test_finder_runs_pagefind_under_the_policy(page):
+    """Pagefind compiles WebAssembly and fetches its index: allowed by 'self' and
+    'wasm-unsafe-eval', with no violation and no eval."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.goto(page.base + "finden/?q=Kommune")
+    expect(page.locator("#atlas-finder")).to_have_attribute("data-ready", "true", timeout=20000)
+    expect(page.locator(".atlas-cards--finder .atlas-card").first).to_be_visible()
+    assert page.evaluate("window.__violations") == []
+    assert errors == []
 
 
 def open_case_with_payload(page, keep_policy: bool) -> None:

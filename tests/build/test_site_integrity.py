@@ -70,15 +70,22 @@ def test_404_page_is_german(real_site):
     assert page.select_one("article h1").get_text() == "Seite nicht gefunden"
 
 
-def test_search_index_holds_structured_fields_of_cases_but_not_lists(real_site):
-    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["de"]
-    docs = {d["location"]: d for d in index["docs"]}
-    slug, data = sorted(CASES.items())[0]
-    text = " ".join(d["text"] for loc, d in docs.items() if loc.startswith(f"beispiele/{slug}/"))
-    assert data["city"] in text
-    assert data["partners"][0]["name"].split(",")[0] in text
-    assert not any(loc.startswith("handlungsfelder/") for loc in docs)
+def test_search_index_is_pagefind_with_cases_and_hand_written_pages_only(real_site):
+    """Pagefind indexes what carries data-pagefind-body: case pages and hand-written pages."""
+    assert (real_site.site / "pagefind" / "pagefind.js").is_file()
+    assert not (real_site.site / "search" / "search_index.json").exists()
+    slug = sorted(CASES)[0]
+    case = real_site.page(f"beispiele/{slug}/")
+    body = case.select_one("[data-pagefind-body]")
+    assert body is not None and body.select_one("h1").get_text() == CASES[slug]["title"]
+    related = body.select_one(".atlas-cards--related")
+    assert related is None or related.find_parent(attrs={"data-pagefind-ignore": True}) is not None
+    filters = {(f["data-pagefind-filter"], f.get_text()) for f in case.select("[data-pagefind-filter]")}
+    assert ("bundesland", CASES[slug]["state"].lower()) in filters
+    assert {("handlungsfeld", area) for area in CASES[slug]["areas"]} <= filters
+    assert real_site.page("mitmachen/").select_one("[data-pagefind-body]") is not None
+    for listing in ("", "handlungsfelder/", "formate/veranstaltungen/", "bundeslaender/by/", "finden/"):
+        assert real_site.page(listing).select_one("[data-pagefind-body]") is None, listing
 
 
 def test_open_data_has_one_record_per_case(real_site):

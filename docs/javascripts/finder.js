@@ -1,0 +1,195 @@
+// The finder: free text and facets over the Pagefind index, state kept in the URL.
+//
+// OR within a facet, AND across facets and words. Each option shows how many results it
+// would give with the other facets as they are (one Pagefind search per facet). Results
+// are drawn with textContent only, never as HTML. The page works without this script:
+// the form submits and the server-rendered list shows every case.
+
+const form = document.getElementById("atlas-finder");
+const query = document.getElementById("atlas-finder-q");
+const status = document.getElementById("atlas-finder-status");
+const list = document.getElementById("atlas-finder-results");
+const empty = document.getElementById("atlas-finder-empty");
+const siteRoot = new URL(form.dataset.siteRoot || "../", window.location.href);
+const facets = [...form.querySelectorAll("fieldset[data-facet]")].map((fieldset) => ({
+  param: fieldset.dataset.facet,
+  legend: fieldset.querySelector("legend").textContent.trim(),
+  boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
+}));
+const labels = new Map(facets.flatMap((facet) => facet.boxes.map((box) => [
+  `${facet.param}=${box.value}`, box.closest("label").querySelector(".atlas-facet__label").textContent.trim(),
+])));
+const PAGE_SIZE = 50;
+
+let pagefind;
+let running = 0;
+
+function readUrl() {
+  const params = new URLSearchParams(window.location.search);
+  const chosen = {};
+  for (const facet of facets) chosen[facet.param] = params.getAll(facet.param).map((v) => v.toLowerCase());
+  return { q: (params.get("q") || "").trim(), chosen };
+}
+
+function writeForm(state) {
+  query.value = state.q;
+  for (const facet of facets) {
+    for (const box of facet.boxes) box.checked = state.chosen[facet.param].includes(box.value);
+  }
+}
+
+function readForm() {
+  const chosen = {};
+  for (const facet of facets) chosen[facet.param] = facet.boxes.filter((b) => b.checked).map((b) => b.value);
+  return { q: query.value.trim(), chosen };
+}
+
+function urlFor(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const facet of facets) for (const value of state.chosen[facet.param]) params.append(facet.param, value);
+  const search = params.toString();
+  return window.location.pathname + (search ? `?${search}` : "");
+}
+
+function filtersFor(state, except) {
+  const filters = {};
+  for (const facet of facets) {
+    const values = state.chosen[facet.param];
+    if (facet.param !== except && values.length) filters[facet.param] = { any: values };
+  }
+  return filters;
+}
+
+function isCase(result) {
+  return result.url.includes("/beispiele/");
+}
+
+async function search(state, filters) {
+  if (state.q) return pagefind.search(state.q, { filters });
+  // No words: every case (each carries typ=beispiel) that passes the filters, by municipality.
+  return pagefind.search(null, { filters: { ...filters, typ: "beispiel" }, sort: { kommune: "asc" } });
+}
+
+function card(data, isCaseResult) {
+  const item = document.createElement("li");
+  item.className = "atlas-card";
+  const heading = document.createElement("h3");
+  heading.className = "atlas-card__title";
+  const link = document.createElement("a");
+  link.href = new URL(data.url.replace(/^\//, ""), siteRoot).href;
+  link.textContent = data.meta.title || data.url;
+  heading.append(link);
+  item.append(heading);
+  const lines = isCaseResult
+    ? [
+        ["atlas-card__place", [data.meta.ort, data.meta.land, data.meta.groesse].filter(Boolean).join(" · ")],
+        ["atlas-card__summary", data.meta.kurz],
+        ["atlas-card__areas", data.meta.felder && `Handlungsfelder: ${data.meta.felder}`],
+        ["atlas-card__formats", data.meta.formate && `Formate: ${data.meta.formate}`],
+      ]
+    : [["atlas-card__place", "Seite des Praxisatlas"], ["atlas-card__summary", data.excerpt.replace(/<[^>]*>/g, "")]];
+  for (const [className, text] of lines) {
+    if (!text) continue;
+    const paragraph = document.createElement("p");
+    paragraph.className = className;
+    paragraph.textContent = text;
+    item.append(paragraph);
+  }
+  return item;
+}
+
+function countText(count, state) {
+  const noun = count === 1 ? "Ergebnis" : "Ergebnisse";
+  const order = state.q ? "nach Treffergenauigkeit geordnet" : "nach Kommune geordnet";
+  return `${count} ${noun}, ${order}.`;
+}
+
+async function explainEmpty(state) {
+  // Offer to drop the one filter whose removal brings back the most results.
+  let best = null;
+  for (const facet of facets) {
+    for (const value of state.chosen[facet.param]) {
+      const lighter = { q: state.q, chosen: { ...state.chosen, [facet.param]: state.chosen[facet.param].filter((v) => v !== value) } };
+      const found = (await search(lighter, filtersFor(lighter, null))).results.length;
+      if (!best || found > best.found) best = { facet, value, found, state: lighter };
+    }
+  }
+  empty.replaceChildren();
+  const reason = document.createElement("p");
+  reason.textContent = state.q
+    ? `Kein Beispiel passt zu „${state.q}“ mit dieser Auswahl.`
+    : "Kein Beispiel erfüllt alle gewählten Filter zugleich.";
+  empty.append(reason);
+  if (best && best.found > 0) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    const label = labels.get(`${best.facet.param}=${best.value}`) || best.value;
+    button.textContent = `Filter „${best.facet.legend}: ${label}“ entfernen (${best.found} ${best.found === 1 ? "Ergebnis" : "Ergebnisse"})`;
+    button.addEventListener("click", () => apply(best.state, true));
+    empty.append(button);
+  } else if (state.q) {
+    const hint = document.createElement("p");
+    hint.textContent = "Versuchen Sie ein anderes Stichwort, etwa den Namen einer Kommune oder eines Landes.";
+    empty.append(hint);
+  }
+  empty.hidden = false;
+}
+
+async function run(state) {
+  const ticket = ++running;
+  form.setAttribute("aria-busy", "true");
+  const main = await search(state, filtersFor(state, null));
+  const perFacet = [];
+  for (const facet of facets) perFacet.push(await search(state, filtersFor(state, facet.param)));
+  const results = main.results;
+  const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
+  if (ticket !== running) return; // a newer change has started
+  facets.forEach((facet, index) => {
+    const counts = perFacet[index].filters[facet.param] || {};
+    for (const box of facet.boxes) {
+      box.closest("label").querySelector("[data-count]").textContent = String(counts[box.value] || 0);
+    }
+  });
+  list.replaceChildren(...shown.map((data) => card(data, isCase(data))));
+  empty.hidden = true;
+  status.textContent = countText(results.length, state) + (results.length > PAGE_SIZE ? ` Die ersten ${PAGE_SIZE} stehen hier.` : "");
+  if (results.length === 0) await explainEmpty(state);
+  form.removeAttribute("aria-busy");
+  form.dataset.ready = "true";
+  form.dataset.shown = urlFor(state); // what the list now shows; tests wait for it
+}
+
+async function apply(state, push) {
+  writeForm(state);
+  const target = urlFor(state);
+  if (push && target !== window.location.pathname + window.location.search) history.pushState(null, "", target);
+  await run(state);
+}
+
+async function start() {
+  pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+  await pagefind.options({ baseUrl: siteRoot.pathname });
+  await pagefind.init();
+  await pagefind.filters(); // loads every filter, so that searches report counts for all of them
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    apply(readForm(), true);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.type === "checkbox") apply(readForm(), true);
+  });
+  form.addEventListener("reset", (event) => {
+    event.preventDefault();
+    apply({ q: query.value.trim(), chosen: Object.fromEntries(facets.map((f) => [f.param, []])) }, true);
+  });
+  window.addEventListener("popstate", () => apply(readUrl(), false));
+  await apply(readUrl(), false);
+}
+
+start().catch((error) => {
+  status.textContent = "Die Suche konnte nicht geladen werden. Die Liste zeigt alle Beispiele.";
+  form.dataset.ready = "error";
+  console.error(error);
+});

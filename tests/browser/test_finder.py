@@ -1,0 +1,175 @@
+"""The finder in a real browser: facets give exactly the cases the data says, the URL holds
+the state, free text is forgiving, and nothing of the index loads before it is needed.
+
+Every expectation is computed from the case files (CASES), never written down by hand.
+Tests wait for the finder to show a given state (`data-shown`), never for a fixed time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.conftest import screenshot
+from build.test_site_pages import CASES
+from praxisatlas.finder import FACETS
+
+pytestmark = pytest.mark.browser
+
+FORM = "#atlas-finder"
+# The finder writes its URL in this order (praxisatlas/finder.py FACETS, words first).
+ORDER = ["q", *(param for param, _, _ in FACETS)]
+TITLES = ".atlas-cards--finder .atlas-card__title a"
+
+
+def values(data: dict, param: str) -> list[str]:
+    """A case's values for one finder facet, as praxisatlas/finder.py defines them."""
+    return {
+        "handlungsfeld": data["areas"],
+        "format": data["formats"],
+        "bundesland": [data["state"].lower()],
+        "partnertyp": sorted({p["type"] for p in data["partners"]}),
+        "groesse": [data["size"]] if data.get("size") else [],
+    }[param]
+
+
+def expected_titles(chosen: dict[str, list[str]]) -> set[str]:
+    """OR within a facet, AND across facets."""
+    return {
+        data["title"] for data in CASES.values()
+        if all(set(values(data, param)) & set(wanted) for param, wanted in chosen.items())
+    }
+
+
+def open_finder(page, params: list[tuple[str, str]] | None = None):
+    query = urlencode(sorted(params or [], key=lambda pair: ORDER.index(pair[0])))
+    page.goto(f"{page.base}finden/" + (f"?{query}" if query else ""))
+    expect(page.locator(FORM)).to_have_attribute("data-shown", "/finden/" + (f"?{query}" if query else ""), timeout=20000)
+
+
+def shown_titles(page) -> set[str]:
+    return set(page.locator(TITLES).all_inner_texts())
+
+
+def count_of(page, param: str, value: str) -> int:
+    return int(page.locator(f"fieldset[data-facet={param}] input[value='{value}'] ~ [data-count]").inner_text())
+
+
+def test_without_filters_every_case_is_listed_with_counts_from_the_data(page):
+    open_finder(page)
+    assert shown_titles(page) == {data["title"] for data in CASES.values()}
+    expect(page.locator("#atlas-finder-status")).to_contain_text(f"{len(CASES)} Ergebnisse")
+    states = Counter(data["state"].lower() for data in CASES.values())
+    for code in ("bw", "by", "nw", "hb"):
+        assert count_of(page, "bundesland", code) == states[code], code
+    screenshot(page, "finder")
+
+
+@pytest.mark.parametrize("param", ["handlungsfeld", "format", "bundesland", "partnertyp"])
+def test_single_facet_gives_exactly_the_matching_cases(page, param):
+    value = Counter(v for data in CASES.values() for v in values(data, param)).most_common(1)[0][0]
+    open_finder(page, [(param, value)])
+    assert shown_titles(page) == expected_titles({param: [value]})
+    assert page.locator(f"fieldset[data-facet={param}] input[value='{value}']").is_checked()
+
+
+def test_combined_facets_are_or_within_and_across(page):
+    states = [s for s, _ in Counter(d["state"].lower() for d in CASES.values()).most_common(2)]
+    area = Counter(a for d in CASES.values() for a in d["areas"]).most_common(1)[0][0]
+    chosen = {"bundesland": states, "handlungsfeld": [area]}
+    open_finder(page, [("bundesland", s) for s in states] + [("handlungsfeld", area)])
+    assert shown_titles(page) == expected_titles(chosen)
+    # The count next to another state says how many results ticking it would add.
+    others = [d for d in CASES.values() if area in d["areas"]]
+    for code in ("nw", "by", "bw"):
+        assert count_of(page, "bundesland", code) == sum(d["state"].lower() == code for d in others), code
+
+
+def test_clicks_go_into_the_url_and_survive_reload_and_back(page):
+    open_finder(page)
+    area = Counter(a for d in CASES.values() for a in d["areas"]).most_common(1)[0][0]
+    page.locator(f"fieldset[data-facet=handlungsfeld] input[value='{area}']").check()
+    expect(page.locator(FORM)).to_have_attribute("data-shown", f"/finden/?handlungsfeld={area}")
+    assert page.url.endswith(f"/finden/?handlungsfeld={area}")
+    page.reload()
+    expect(page.locator(FORM)).to_have_attribute("data-shown", f"/finden/?handlungsfeld={area}", timeout=20000)
+    assert shown_titles(page) == expected_titles({"handlungsfeld": [area]})
+    page.go_back()
+    expect(page.locator(FORM)).to_have_attribute("data-shown", "/finden/", timeout=20000)
+    assert not page.locator(f"fieldset[data-facet=handlungsfeld] input[value='{area}']").is_checked()
+    assert len(shown_titles(page)) == len(CASES)
+
+
+def case_results(page, query: str) -> set[str]:
+    open_finder(page, [("q", query)])
+    return {title for title in shown_titles(page) if title in {d["title"] for d in CASES.values()}}
+
+
+def test_free_text_forgives_umlauts_and_word_forms_and_narrows_with_more_words(page):
+    city = next(d for d in CASES.values() if "ö" in d["city"])
+    spellings = [city["city"], city["city"].replace("ö", "oe"), city["city"].replace("ö", "o")]
+    for spelling in spellings:
+        assert city["title"] in case_results(page, spelling), spelling
+    assert case_results(page, "Partnerschaft") == case_results(page, "Partnerschaften")
+    both = case_results(page, "Bayern Partnerschaft")
+    assert both <= case_results(page, "Bayern") & case_results(page, "Partnerschaft")
+
+
+def test_no_result_says_why_and_offers_to_drop_a_filter(page):
+    open_finder(page, [("q", "Gambia")])
+    expect(page.locator("#atlas-finder-empty")).to_contain_text("Kein Beispiel passt zu „Gambia“")
+    empty_area = next(
+        slug for slug in ("frieden", "rueckueberweisungen", *sorted({a for d in CASES.values() for a in d["areas"]}))
+        if not expected_titles({"handlungsfeld": [slug], "bundesland": ["by"]})
+    )
+    open_finder(page, [("bundesland", "by"), ("handlungsfeld", empty_area)])
+    offer = page.locator("#atlas-finder-empty button")
+    expect(offer).to_contain_text("entfernen")
+    offer.click()
+    expect(page.locator(FORM)).not_to_have_attribute("data-shown", f"/finden/?bundesland=by&handlungsfeld={empty_area}")
+    assert shown_titles(page)
+
+
+def test_header_search_lands_in_the_finder_with_the_query(page):
+    page.goto(page.base)
+    city = sorted(CASES.values(), key=lambda d: d["city"])[0]
+    field = page.locator("#atlas-search-input")
+    page.keyboard.press("/")
+    expect(field).to_be_focused()
+    field.fill(city["city"])
+    field.press("Enter")
+    expect(page.locator(FORM)).to_have_attribute("data-shown", "/finden/?" + urlencode({"q": city["city"]}), timeout=20000)
+    assert city["title"] in shown_titles(page)
+    expect(page.locator("#atlas-finder-q")).to_have_value(city["city"])
+
+
+def test_no_search_index_is_loaded_before_someone_searches(page):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(page.base)
+    page.goto(f"{page.base}beispiele/{sorted(CASES)[0]}/")
+    page.wait_for_load_state("networkidle")
+    assert [url for url in requests if "/pagefind/" in url] == []
+
+
+def test_without_javascript_the_finder_lists_every_case(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}finden/?bundesland=by")
+    titles = set(page.locator(TITLES).all_inner_texts())
+    context.close()
+    assert titles == {data["title"] for data in CASES.values()}
+
+
+def test_keyboard_alone_ticks_a_filter(page):
+    open_finder(page)
+    first = page.locator("fieldset[data-facet=handlungsfeld] input[type=checkbox]").first
+    value = first.get_attribute("value")
+    first.focus()
+    page.keyboard.press("Space")
+    expect(page.locator(FORM)).to_have_attribute("data-shown", f"/finden/?handlungsfeld={value}")
+    expect(page.locator("#atlas-finder-status")).to_have_attribute("aria-live", "polite")
+    assert shown_titles(page) == expected_titles({"handlungsfeld": [value]})
