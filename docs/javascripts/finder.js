@@ -27,7 +27,11 @@ let running = 0;
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
   const chosen = {};
-  for (const facet of facets) chosen[facet.param] = params.getAll(facet.param).map((v) => v.toLowerCase());
+  for (const facet of facets) {
+    // Only values the finder offers: an old or mistyped link must not hide every result.
+    const offered = new Set(facet.boxes.map((box) => box.value));
+    chosen[facet.param] = [...new Set(params.getAll(facet.param).map((v) => v.toLowerCase()))].filter((v) => offered.has(v));
+  }
   return { q: (params.get("q") || "").trim(), chosen };
 }
 
@@ -185,7 +189,9 @@ async function start() {
     apply({ q: query.value.trim(), chosen: Object.fromEntries(facets.map((f) => [f.param, []])) }, true);
   });
   window.addEventListener("popstate", () => apply(readUrl(), false));
-  await apply(readUrl(), false);
+  const initial = readUrl();
+  history.replaceState(null, "", urlFor(initial)); // one spelling per view, so shared links agree
+  await apply(initial, false);
 }
 
 start().catch((error) => {

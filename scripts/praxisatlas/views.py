@@ -56,6 +56,8 @@ class Card:
     summary: str
     formats: tuple[str, ...]
     reviewed: str
+    areas: tuple[str, ...] = ()
+    size: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ class Atlas:
             summary=case.summary,
             formats=tuple(self.vocab["formats"].label(f) for f in case.formats),
             reviewed=german_date(case.reviewed),
+            areas=tuple(self.vocab["areas"].label(a) for a in case.areas),
+            size=self.vocab["sizes"].label(case.size) if case.size else None,
         )
 
     def cases_with(self, kind: str, slug: str) -> list[CaseFile]:

@@ -173,3 +173,10 @@ def test_keyboard_alone_ticks_a_filter(page):
     expect(page.locator(FORM)).to_have_attribute("data-shown", f"/finden/?handlungsfeld={value}")
     expect(page.locator("#atlas-finder-status")).to_have_attribute("aria-live", "polite")
     assert shown_titles(page) == expected_titles({"handlungsfeld": [value]})
+
+
+def test_a_link_with_unknown_or_repeated_values_is_tidied_not_emptied(page):
+    page.goto(f"{page.base}finden/?bundesland=BY&bundesland=by&bundesland=xx&format=gibt-es-nicht")
+    expect(page.locator(FORM)).to_have_attribute("data-shown", "/finden/?bundesland=by", timeout=20000)
+    assert page.url.endswith("/finden/?bundesland=by")
+    assert shown_titles(page) == expected_titles({"bundesland": ["by"]})
