@@ -34,7 +34,7 @@ IMAGES_KEY = "praxisatlas_images"
 
 def on_config(config):
     """Validate every case first: any error stops the build before a page is written."""
-    settings = dict(config.extra.get("atlas", {}))
+    settings = {**config.extra.get("atlas", {}), "site_url": config.site_url}
     config_file = Path(config.config_file_path)
     markdown = site_settings(config_file)
     if (list(markdown.extensions), markdown.configs) != (list(config.markdown_extensions), dict(config.mdx_configs)):
@@ -56,7 +56,7 @@ def on_files(files: Files, config) -> Files:
     renderer: PageRenderer = config[STATE_KEY]
     for page in generated_pages(renderer.atlas):
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    for path, content in data_files(renderer.atlas).items():
+    for path, content in data_files(renderer.atlas, renderer.settings).items():
         files.append(File.generated(config, path, content=content))
     for name, path in config[IMAGES_KEY].items():
         files.append(File.generated(config, f"beispiele/images/{name}", content=clean_image(path)))

@@ -13,8 +13,10 @@ from typing import Any
 import jinja2
 
 from .body import publishable_html
+from .exports import data_page
 from .finder import facet_values, facets, search_terms
-from .views import Atlas
+from .tilemap import tile_map
+from .views import Atlas, finder_url
 
 UrlFor = Callable[[str], str]
 
@@ -66,18 +68,24 @@ class PageRenderer:
         elif view == "overview":
             context["kind"] = key
             context["terms"] = self.atlas.overview(key)
+            if key == "states":
+                context["tilemap"] = tile_map(self.atlas)
         elif view == "term":
             kind, slug = key.split(":", 1)
             context["kind"] = kind
             context["term"] = self.atlas.vocab[kind].get(slug)
+            context["finder_url"] = finder_url(kind, slug)
             context["cards"] = [self.atlas.card(item) for item in self.atlas.cases_with(kind, slug)]
         elif view == "finder":
             context["facets"] = facets(self.atlas)
             context["cards"] = [self.atlas.card(item) for item in self.atlas.cases]
+        elif view == "data":
+            context.update(data_page(self.atlas, self.settings))
         elif view == "home":
             context["totals"] = self.atlas.totals()
             context["areas"] = self.atlas.overview("areas")
             context["newest"] = self.atlas.newest()
+            context["tilemap"] = tile_map(self.atlas)
         else:
             raise ValueError(f"unknown atlas view {view!r}")
         return self.env.get_template(f"atlas/{view}.html").render(context)

@@ -46,6 +46,11 @@ def generated_pages(atlas: Atlas) -> list[GeneratedPage]:
         "Praxisbeispiele mit Stichworten suchen und nach Handlungsfeld, Format, Bundesland und mehr filtern.",
         "finder", wide=True,
     ))
+    pages.append(_page(
+        "daten/index.md", "Daten herunterladen",
+        "Alle Praxisbeispiele als offene Daten: JSON, CSV, Atom-Feed, JSON Schema und DCAT-AP.de-Katalog.",
+        "data",
+    ))
     for kind, (folder, heading) in INDEX_KINDS.items():
         pages.append(_page(f"{folder}/index.md", heading, f"Alle Praxisbeispiele nach {heading}.", "overview", kind))
         for term in atlas.vocab[kind].terms:

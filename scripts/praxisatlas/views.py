@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from .cases import CaseFile
 from .countries import country_name_de
@@ -20,6 +21,8 @@ INDEX_KINDS = {
     "formats": ("formate", "Formate"),
     "states": ("bundeslaender", "Bundesländer"),
 }
+# The finder's URL parameter for each index kind (DESIGN.md, URLs: finder state).
+FINDER_PARAMS = {"areas": "handlungsfeld", "formats": "format", "states": "bundesland"}
 
 
 def case_url(slug: str) -> str:
@@ -28,6 +31,12 @@ def case_url(slug: str) -> str:
 
 def term_url(kind: str, slug: str) -> str:
     return f"{INDEX_KINDS[kind][0]}/{slug.lower()}/"
+
+
+def finder_url(kind: str, slug: str) -> str:
+    """The finder with one term preselected, e.g. `finden/?bundesland=by`: site-relative
+    like the other URLs here, so templates pass it through `url_for`."""
+    return "finden/?" + urlencode({FINDER_PARAMS[kind]: slug.lower()})
 
 
 def german_date(value) -> str:

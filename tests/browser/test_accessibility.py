@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "mitmachen": "mitmachen/",
     "finder": "finden/?bundesland=by",
     "barrierefreiheit": "barrierefreiheit/",
+    "leichte-sprache": "leichte-sprache/",
     "404": "404.html",
 }
 

@@ -92,7 +92,7 @@ def test_open_data_has_one_record_per_case(real_site):
     records = json.loads((real_site.site / "daten" / "beispiele.json").read_text(encoding="utf-8"))
     assert sorted(r["slug"] for r in records) == sorted(CASES)
     csv_lines = (real_site.site / "daten" / "beispiele.csv").read_text(encoding="utf-8").splitlines()
-    assert csv_lines[0].startswith("slug,url,title,summary,city")
+    assert csv_lines[0].startswith("\ufeffslug;url;title;summary;city")
     schema = json.loads((real_site.site / "daten" / "beispiel.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
@@ -101,4 +101,4 @@ def test_footer_links_legal_pages_on_every_page(real_site):
     for page in html_pages(real_site.site)[:50]:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         labels = [a.get_text() for a in soup.select(".atlas-legal a")]
-        assert labels == ["Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit"], page
+        assert labels == ["Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit", "Leichte Sprache"], page
