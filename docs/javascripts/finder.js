@@ -103,6 +103,41 @@ function card(data, isCaseResult) {
   return item;
 }
 
+// The map of the Länder is a second control for the Bundesland facet: each tile toggles
+// its checkbox and shows the same count. Without JavaScript the tiles are plain links.
+const tiles = [...form.querySelectorAll(".atlas-map__tile")];
+
+function showOnMap(counts, chosen) {
+  for (const tile of tiles) {
+    const code = tile.dataset.code.toLowerCase();
+    const count = counts[code] || 0;
+    tile.querySelector(".atlas-map__count").textContent = String(count);
+    tile.setAttribute("aria-pressed", String(chosen.includes(code)));
+    const name = tile.getAttribute("aria-label").replace(/: .*$/, "");
+    tile.setAttribute("aria-label", `${name}: ${count} ${count === 1 ? "Ergebnis" : "Ergebnisse"}`);
+    tile.classList.toggle("atlas-map__tile--chosen", chosen.includes(code));
+    tile.classList.toggle("atlas-map__tile--empty", count === 0);
+  }
+}
+
+function enableMap() {
+  for (const tile of tiles) {
+    tile.setAttribute("role", "button");
+    tile.addEventListener("click", (event) => {
+      event.preventDefault();
+      const box = form.querySelector(`input[name=bundesland][value="${tile.dataset.code.toLowerCase()}"]`);
+      box.checked = !box.checked;
+      apply(readForm(), true);
+    });
+    tile.addEventListener("keydown", (event) => {
+      if (event.key === " ") {
+        event.preventDefault();
+        tile.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+      }
+    });
+  }
+}
+
 function countText(count, state) {
   const noun = count === 1 ? "Ergebnis" : "Ergebnisse";
   const order = state.q ? "nach Treffergenauigkeit geordnet" : "nach Kommune geordnet";
@@ -155,6 +190,7 @@ async function run(state) {
     for (const box of facet.boxes) {
       box.closest("label").querySelector("[data-count]").textContent = String(counts[box.value] || 0);
     }
+    if (facet.param === "bundesland") showOnMap(counts, state.chosen.bundesland);
   });
   list.replaceChildren(...shown.map((data) => card(data, isCase(data))));
   empty.hidden = true;
@@ -177,6 +213,7 @@ async function start() {
   await pagefind.options({ baseUrl: siteRoot.pathname });
   await pagefind.init();
   await pagefind.filters(); // loads every filter, so that searches report counts for all of them
+  enableMap();
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     apply(readForm(), true);

@@ -6,6 +6,7 @@ environment over the same folders; front-matter text is always escaped here.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,7 @@ class PageRenderer:
             context["cards"] = [self.atlas.card(item) for item in self.atlas.cases_with(kind, slug)]
         elif view == "finder":
             context["facets"] = facets(self.atlas)
+            context["tilemap"] = tile_map(self.atlas, link=functools.partial(finder_url, "states"))
             context["cards"] = [self.atlas.card(item) for item in self.atlas.cases]
         elif view == "data":
             context.update(data_page(self.atlas, self.settings))

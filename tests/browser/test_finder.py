@@ -180,3 +180,21 @@ def test_a_link_with_unknown_or_repeated_values_is_tidied_not_emptied(page):
     expect(page.locator(FORM)).to_have_attribute("data-shown", "/finden/?bundesland=by", timeout=20000)
     assert page.url.endswith("/finden/?bundesland=by")
     assert shown_titles(page) == expected_titles({"bundesland": ["by"]})
+
+
+def test_the_map_toggles_the_state_facet_and_shows_its_counts(page):
+    open_finder(page)
+    states = Counter(data["state"].lower() for data in CASES.values())
+    code = states.most_common(1)[0][0]
+    tile = page.locator(f"#atlas-finder .atlas-map__tile[data-code='{code.upper()}']")
+    assert tile.locator(".atlas-map__count").inner_text() == str(states[code])
+    expect(tile).to_have_attribute("aria-pressed", "false")
+    tile.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(FORM)).to_have_attribute("data-shown", f"/finden/?bundesland={code}")
+    expect(tile).to_have_attribute("aria-pressed", "true")
+    assert page.locator(f"fieldset[data-facet=bundesland] input[value='{code}']").is_checked()
+    assert shown_titles(page) == expected_titles({"bundesland": [code]})
+    tile.click()
+    expect(page.locator(FORM)).to_have_attribute("data-shown", "/finden/")
+    expect(tile).to_have_attribute("aria-pressed", "false")
