@@ -187,7 +187,7 @@ def test_the_map_toggles_the_state_facet_and_shows_its_counts(page):
     states = Counter(data["state"].lower() for data in CASES.values())
     code = states.most_common(1)[0][0]
     tile = page.locator(f"#atlas-finder .atlas-map__tile[data-code='{code.upper()}']")
-    assert tile.locator(".atlas-map__count").inner_text() == str(states[code])
+    assert tile.locator(".atlas-map__count").text_content() == str(states[code])
     expect(tile).to_have_attribute("aria-pressed", "false")
     tile.focus()
     page.keyboard.press("Enter")
