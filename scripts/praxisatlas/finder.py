@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .cases import CaseFile
 from .countries import country_name_de
 from .slugs import slugify
-from .views import Atlas
+from .views import FINDER_PARAMS, Atlas
 
 YES = "1"
 
@@ -37,9 +37,9 @@ class Facet:
 
 # (URL parameter, heading, vocabulary or None for facets computed from other fields)
 FACETS = (
-    ("handlungsfeld", "Handlungsfeld", "areas"),
-    ("format", "Format", "formats"),
-    ("bundesland", "Bundesland", "states"),
+    (FINDER_PARAMS["areas"], "Handlungsfeld", "areas"),
+    (FINDER_PARAMS["formats"], "Format", "formats"),
+    (FINDER_PARAMS["states"], "Bundesland", "states"),
     ("groesse", "Größe", "sizes"),
     ("partnertyp", "Partnertyp", "partner_types"),
     ("land", "Land", None),
