@@ -39,7 +39,7 @@ RECORD_FIELDS = (
     "slug", "url", "title", "summary", "city", "city_type", "city_type_label", "state", "state_label",
     "size", "size_label", "areas", "area_labels", "formats", "format_labels", "partners", "countries",
     "country_names", "sdgs", "period_from", "period_to", "awards", "contact_name", "contact_url",
-    "sources", "reviewed", "body",
+    "support", "support_labels", "sources", "reviewed", "body",
 )
 LIST_SEPARATOR = "; "
 CSV_DELIMITER = ";"
@@ -94,6 +94,8 @@ def record(atlas: Atlas, slug: str, site_url: str) -> dict[str, Any]:
         "awards": [award.model_dump() for award in case.awards or []],
         "contact_name": case.contact.name if case.contact else None,
         "contact_url": case.contact.url if case.contact else None,
+        "support": list(case.support or []),
+        "support_labels": [vocab["programmes"].label(slug) for slug in case.support or []],
         "sources": [source.model_dump() for source in case.sources],
         "reviewed": case.reviewed.isoformat(),
         "body": item.body.strip("\n"),

@@ -44,6 +44,7 @@ FACETS = (
     ("partnertyp", "Partnertyp", "partner_types"),
     ("land", "Land", None),
     ("sdg", "Nachhaltigkeitsziel (SDG)", None),
+    (FINDER_PARAMS["programmes"], "Förderung/Unterstützung", "programmes"),
     ("ausgezeichnet", "Auszeichnung", None),
     ("laufend", "Stand", None),
 )
@@ -61,6 +62,7 @@ def facet_values(item: CaseFile) -> dict[str, list[str]]:
         "partnertyp": sorted({partner.type for partner in case.partners}),
         "land": [code.lower() for code in case.countries or []],
         "sdg": [str(number) for number in case.sdgs or []],
+        "foerderung": list(case.support or []),
         "ausgezeichnet": [YES] if case.awards else [],
         "laufend": [YES] if case.period and case.period.to is None else [],
     }

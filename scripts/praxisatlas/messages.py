@@ -104,8 +104,8 @@ CATALOGUE: dict[str, str] = {
     "vocab_not_mapping": "Vokabulardatei muss aus den Abschnitten {names} bestehen, jeder mit 'name:' am Zeilenanfang und den Einträgen eingerückt darunter — Aufbau mit der Fassung im Hauptzweig vergleichen",
     "vocab_missing": "Vokabular '{name}' fehlt — den Abschnitt '{name}:' mit seinen Einträgen wieder einfügen; die Beispiele verwenden diese Kürzel",
     "vocab_not_list": "Vokabular '{name}' muss eine Liste mit mindestens einem Eintrag sein, jeder Eintrag beginnt mit '- slug: …' — Einrückung mit den anderen Vokabularen vergleichen",
-    "vocab_entry": "Eintrag ohne {missing} — jeder Eintrag braucht slug, label und description, jedes in einer eigenen Zeile, eingerückt unter dem '- '",
-    "vocab_text": "Text erwartet, gefunden: {found} — slug, label und description als nicht leeren Text schreiben, bei Bedarf in Anführungszeichen",
+    "vocab_entry": "Eintrag ohne {missing} — jeder Eintrag hier braucht {keys}, jedes in einer eigenen Zeile, eingerückt unter dem '- '",
+    "vocab_text": "Text erwartet, gefunden: {found} — {keys} als nicht leeren Text schreiben, bei Bedarf in Anführungszeichen",
     "vocab_bad_slug": "Kürzel '{value}' ist ungültig — nur Kleinbuchstaben a–z, Ziffern und einzelne Bindestriche, höchstens 80 Zeichen, z. B. '{suggestion}'",
     "vocab_bad_state": "Bundeslandkürzel '{value}' ist ungültig — zwei Großbuchstaben nach ISO 3166-2:DE ohne 'DE-', z. B. 'NW'",
     "vocab_duplicate": "Kürzel '{value}' steht in diesem Vokabular schon in Zeile {first} — jedes Kürzel nur einmal vergeben: einen der Einträge umbenennen oder löschen",
@@ -122,6 +122,7 @@ FIELD_LABELS = {
     "city_types": "Art der Kommune",
     "states": "Bundesland",
     "sizes": "Größenklasse",
+    "programmes": "Förderprogramm",
 }
 
 YAML_PROBLEMS = {

@@ -1,4 +1,4 @@
-"""The case model (front-matter contract, version 1) as strict pydantic models.
+"""The case model (front-matter contract, version 1.1) as strict pydantic models.
 
 Strict mode and extra="forbid" are the point: YAML 1.1 turns `NO` into False and
 `2018-09-26` into a date, and an unknown key is usually a typo; none of that may pass
@@ -16,16 +16,12 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from .characters import CLEAN_TEXT_PATTERN, FORBIDDEN_CLASS, forbidden_characters, listing
+from .characters import CLEAN_TEXT_PATTERN, forbidden_characters, listing
 from .countries import COUNTRY_CODES
 from .vocab import load_vocabularies
+from .weburl import MAX_URL_LENGTH, address_problem, pattern
 
 YEAR_MIN, YEAR_MAX = 1950, 2100
-MAX_URL_LENGTH = 2000
-# A public domain name: dot-separated ASCII labels and a top-level domain of letters, so no
-# IP address, no "localhost", no empty label, no port. Umlaut domains use their xn-- form,
-# which also keeps look-alike letters from other scripts out of addresses.
-HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
 # JSON Schema form of check_text: no forbidden character, not blank.
 TEXT_SCHEMA = {"pattern": CLEAN_TEXT_PATTERN, "not": {"pattern": r"^\s*$"}}
 
@@ -70,27 +66,19 @@ def check_text(value: Any) -> Any:
 
 
 def web_address(*schemes: str) -> Any:
-    """An absolute URL with one of the given schemes and a public domain name as host:
-    no user name or password, no IP address, no port, at most MAX_URL_LENGTH characters."""
-    pattern = "^(" + "|".join(schemes) + rf")://{HOST}([/?#][^\s{FORBIDDEN_CLASS}]*)?$"
-    hint = {"schemes": " oder ".join(f"{s}://" for s in schemes)}
+    """An absolute URL with one of the given schemes and a public domain name as host
+    (weburl.address_problem), at most MAX_URL_LENGTH characters."""
 
     def check(value: str) -> str:
-        scheme, separator, rest = value.partition("://")
-        authority = re.split(r"[/?#]", rest, maxsplit=1)[0]
-        if scheme not in schemes or not separator or not authority or any(ch.isspace() for ch in value):
-            raise PydanticCustomError("bad_url", "bad url", hint)
-        if "@" in authority:
-            raise PydanticCustomError("url_credentials", "user info in url")
-        if not re.fullmatch(HOST, authority):
-            # Letters from other scripts as escapes: www.b\u0435ispiel.de is not www.beispiel.de.
-            shown = authority.encode("ascii", "backslashreplace").decode("ascii")
-            raise PydanticCustomError("url_host", "no public host name", {"host": shown})
+        problem = address_problem(value, schemes)
+        if problem:
+            code, context = problem
+            raise PydanticCustomError(code, code.replace("_", " "), context)
         return value
 
     return Annotated[  # the Field first: its length limits then act on the string itself
         str,
-        Field(max_length=MAX_URL_LENGTH, json_schema_extra={"format": "uri", "pattern": pattern}),
+        Field(max_length=MAX_URL_LENGTH, json_schema_extra={"format": "uri", "pattern": pattern(schemes)}),
         BeforeValidator(check_text),
         AfterValidator(check),
     ]
@@ -199,10 +187,10 @@ class Source(StrictModel):
 
 
 class Case(StrictModel):
-    """The front matter of one case file (Vertrag Version 1)."""
+    """The front matter of one case file (contract version 1.1: version 1 plus `support`)."""
 
     model_config = german(
-        "Front Matter eines Praxisbeispiels im Praxisatlas Migration & Entwicklung (Vertrag Version 1).",
+        "Front Matter eines Praxisbeispiels im Praxisatlas Migration & Entwicklung (Vertrag Version 1.1).",
         title="Praxisbeispiel",
     )
 
@@ -224,6 +212,9 @@ class Case(StrictModel):
     period: Period = Field(None, description="Zeitraum des Beispiels.")
     awards: list[Award] = Field(None, description="Auszeichnungen.")
     contact: Contact = Field(None, description="Ansprechstelle (Dienststelle oder Organisation).")
+    support: list[vocabulary_slug("programmes", "Förder- oder Unterstützungsprogramm.")] = Field(
+        None, description="Förder- und Unterstützungsprogramme, die laut Quellen genutzt wurden (ab Vertrag 1.1)."
+    )
     sources: list[Source] = Field(min_length=1, description="Quellen aller Angaben (mindestens eine).")
     reviewed: dt.date = Field(description="Datum, an dem die Angaben zuletzt geprüft wurden (JJJJ-MM-TT).")
 

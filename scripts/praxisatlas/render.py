@@ -81,6 +81,8 @@ class PageRenderer:
             context["facets"] = facets(self.atlas)
             context["tilemap"] = tile_map(self.atlas, link=functools.partial(finder_url, "states"))
             context["cards"] = [self.atlas.card(item) for item in self.atlas.cases]
+        elif view == "programmes":
+            context["programmes"] = self.atlas.programmes()
         elif view == "data":
             context.update(data_page(self.atlas, self.settings))
         elif view == "home":

@@ -13,7 +13,7 @@ from .source import Location, RawCase
 
 # Texts that only the editor template contains; a case still holding them is unfinished.
 PLACEHOLDERS = ("Musterstadt", "example.org", "Titel des Beispiels", "Titel der Quelle", "Beispielverein")
-UNIQUE_LISTS = ("areas", "formats", "countries", "sdgs")
+UNIQUE_LISTS = ("areas", "formats", "countries", "sdgs", "support")
 
 
 def _strings(value: Any, loc: Location) -> Iterator[tuple[Location, str]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .views import INDEX_KINDS, Atlas
+from .views import INDEX_KINDS, PROGRAMMES_PAGE, Atlas
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,11 @@ def generated_pages(atlas: Atlas) -> list[GeneratedPage]:
         "daten/index.md", "Daten herunterladen",
         "Alle Praxisbeispiele als offene Daten: JSON, CSV, Atom-Feed, JSON Schema und DCAT-AP.de-Katalog.",
         "data",
+    ))
+    pages.append(_page(
+        f"{PROGRAMMES_PAGE}index.md", "Förderung und Unterstützung",
+        "Förder- und Beratungsprogramme, die Kommunen in den Praxisbeispielen genutzt haben, mit den Beispielen dazu.",
+        "programmes",
     ))
     for kind, (folder, heading) in INDEX_KINDS.items():
         pages.append(_page(f"{folder}/index.md", heading, f"Alle Praxisbeispiele nach {heading}.", "overview", kind))

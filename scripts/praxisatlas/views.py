@@ -22,7 +22,10 @@ INDEX_KINDS = {
     "states": ("bundeslaender", "Bundesländer"),
 }
 # The finder's URL parameter for each index kind (DESIGN.md, URLs: finder state).
-FINDER_PARAMS = {"areas": "handlungsfeld", "formats": "format", "states": "bundesland"}
+FINDER_PARAMS = {"areas": "handlungsfeld", "formats": "format", "states": "bundesland", "programmes": "foerderung"}
+# The case field that holds a vocabulary's slugs, where it is not named like the vocabulary.
+CASE_FIELDS = {"programmes": "support"}
+PROGRAMMES_PAGE = "foerderung/"
 
 
 def case_url(slug: str) -> str:
@@ -31,6 +34,11 @@ def case_url(slug: str) -> str:
 
 def term_url(kind: str, slug: str) -> str:
     return f"{INDEX_KINDS[kind][0]}/{slug.lower()}/"
+
+
+def programme_url(slug: str) -> str:
+    """Programmes share one page (/foerderung/), one section each."""
+    return f"{PROGRAMMES_PAGE}#{slug}"
 
 
 def finder_url(kind: str, slug: str) -> str:
@@ -79,6 +87,19 @@ class TermCard:
     count: int
 
 
+@dataclass(frozen=True)
+class ProgrammeView:
+    """A support programme on /foerderung/: what it is, who funds it, which cases used it."""
+
+    slug: str
+    label: str
+    description: str
+    funder: str
+    url: str
+    finder_url: str
+    cards: list[Card]
+
+
 @dataclass
 class CaseView:
     """Everything the case page shows besides the body."""
@@ -102,6 +123,7 @@ class CaseView:
     reviewed: str
     reviewed_iso: str
     edit_path: str
+    support: list[Link] = field(default_factory=list)
     size_label: str | None = None
     sort_key: str = ""
     related: list[Card] = field(default_factory=list)
@@ -133,12 +155,24 @@ class Atlas:
         """Cases tagged with one term, in the stable list order."""
         if kind == "states":
             return [item for item in self.cases if item.case.state == slug]
-        return [item for item in self.cases if slug in getattr(item.case, kind)]
+        name = CASE_FIELDS.get(kind, kind)
+        return [item for item in self.cases if slug in (getattr(item.case, name) or ())]
 
     def overview(self, kind: str) -> list[TermCard]:
         return [
             TermCard(term.label, term.description, term_url(kind, term.slug), len(self.cases_with(kind, term.slug)))
             for term in self.vocab[kind].terms
+        ]
+
+    def programmes(self) -> list[ProgrammeView]:
+        """Every programme of the vocabulary, in its order, with the cases that name it."""
+        return [
+            ProgrammeView(
+                term.slug, term.label, term.description, term.funder, term.url,
+                finder_url("programmes", term.slug),
+                [self.card(item) for item in self.cases_with("programmes", term.slug)],
+            )
+            for term in self.vocab["programmes"].terms
         ]
 
     def newest(self, count: int = 6) -> list[Card]:
@@ -194,6 +228,7 @@ class Atlas:
             reviewed=german_date(case.reviewed),
             reviewed_iso=case.reviewed.isoformat(),
             edit_path=f"examples/{item.slug}.md",
+            support=[Link(vocab["programmes"].label(s), programme_url(s)) for s in case.support or []],
             size_label=vocab["sizes"].label(case.size) if case.size else None,
             sort_key=" ".join(sort_key(item)),
             related=self.related(item),

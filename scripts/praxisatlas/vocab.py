@@ -22,9 +22,12 @@ from .paths import VOCABULARY_FILE
 from .problems import Problem
 from .slugs import is_slug, slugify
 from .source import MAX_BYTES, Location, RawCase, decode, parse_yaml_document
+from .weburl import address_problem
 
-VOCABULARY_NAMES = ("areas", "formats", "partner_types", "city_types", "states", "sizes")
+VOCABULARY_NAMES = ("areas", "formats", "partner_types", "city_types", "states", "sizes", "programmes")
 TERM_KEYS = ("slug", "label", "description")
+# Support programmes (contract 1.1) also name who funds them and their official page.
+ENTRY_KEYS = {"programmes": (*TERM_KEYS, "funder", "url")}
 STATE_CODE = re.compile(r"[A-Z]{2}")
 # Points the whole run (validator, build, scaffolder) at another vocabulary file.
 VOCABULARY_ENV = "PRAXISATLAS_VOCABULARY"
@@ -33,11 +36,14 @@ WHOLE_FILE = "datei"
 
 @dataclass(frozen=True)
 class Term:
-    """One vocabulary entry: the slug used in files, the label and description shown on the site."""
+    """One vocabulary entry: the slug used in files, the label and description shown on the
+    site; programmes add their funder and the https address of their official page."""
 
     slug: str
     label: str
     description: str
+    funder: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,20 +123,26 @@ def _is_text(value: Any) -> bool:
 
 
 def _entry_problems(raw: RawCase, loc: Location, entry: Any, first_line: dict[str, int]) -> list[Problem]:
-    """One entry: exactly slug, label and description as non-blank text; slugs unique."""
+    """One entry: exactly its keys (ENTRY_KEYS) as non-blank text, a programme's page as an
+    https address the case model would accept; slugs unique."""
+    keys = ENTRY_KEYS.get(loc[0], TERM_KEYS)
     if not isinstance(entry, dict):
-        return [_problem(raw, loc, "vocab_entry", missing=", ".join(TERM_KEYS))]
+        return [_problem(raw, loc, "vocab_entry", missing=", ".join(keys), keys=", ".join(keys))]
     found = [
-        _problem(raw, loc + (key,), "unknown_key", key=key, suggestion="", allowed=", ".join(TERM_KEYS))
-        for key in entry if key not in TERM_KEYS
+        _problem(raw, loc + (key,), "unknown_key", key=key, suggestion="", allowed=", ".join(keys))
+        for key in entry if key not in keys
     ]
-    missing = [key for key in TERM_KEYS if key not in entry]
+    missing = [key for key in keys if key not in entry]
     if missing:
-        found.append(_problem(raw, loc, "vocab_entry", missing=", ".join(missing)))
-    for key in TERM_KEYS:
+        found.append(_problem(raw, loc, "vocab_entry", missing=", ".join(missing), keys=", ".join(keys)))
+    for key in keys:
         if key in entry and not _is_text(entry[key]):
             what = "leerer Text" if isinstance(entry[key], str) else messages.describe(entry[key])
-            found.append(_problem(raw, loc + (key,), "vocab_text", found=what))
+            found.append(_problem(raw, loc + (key,), "vocab_text", found=what, keys=", ".join(keys)))
+        elif key == "url" and key in entry:
+            problem = address_problem(entry[key], ("https",))
+            if problem:
+                found.append(_problem(raw, loc + (key,), problem[0], value=entry[key], **problem[1]))
     slug, at = entry.get("slug"), loc + ("slug",)
     if not _is_text(slug):
         return found

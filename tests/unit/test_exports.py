@@ -152,6 +152,15 @@ def test_json_gives_absent_optional_values_as_null_or_empty_list():
     [record] = json.loads(to_json(Atlas([CaseFile("fall.md", "fall", Case.model_validate(case), "Text", 40, {})]), SITE))
     assert (record["size"], record["size_label"], record["period_from"], record["contact_url"]) == (None, None, None, None)
     assert (record["awards"], record["countries"], record["country_names"]) == ([], [], [])
+    assert (record["support"], record["support_labels"]) == ([], [])
+
+
+def test_support_programmes_are_exported_as_slugs_and_names():
+    [record] = json.loads(to_json(atlas(support=["miglobe", "kleinprojektefonds"]), SITE))
+    assert record["support"] == ["miglobe", "kleinprojektefonds"]
+    assert record["support_labels"] == ["MiGlobe – Beratung durch migrantische Fachleute", "Kleinprojektefonds kommunale Entwicklungspolitik"]
+    row = next(csv.DictReader(io.StringIO(to_csv(atlas(support=["miglobe", "kleinprojektefonds"]), SITE).lstrip("\ufeff")), delimiter=";"))
+    assert row["support"] == "miglobe; kleinprojektefonds"
 
 
 def test_data_date_is_the_newest_review_or_source_date_epoch():

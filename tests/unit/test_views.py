@@ -54,3 +54,34 @@ def test_newest_lists_most_recently_reviewed_first():
 def test_lists_are_sorted_by_municipality_with_umlauts_spelled_out():
     cases = [case("z", city="Zell"), case("oe", city="Öhringen"), case("o", city="Offenburg")]
     assert [c.case.city for c in Atlas(cases).cases] == ["Öhringen", "Offenburg", "Zell"]  # Ö = Oe (DIN 5007-2)
+
+
+def test_programmes_page_lists_every_programme_with_exactly_its_cases():
+    with_miglobe = case("m", support=["miglobe"])
+    with_both = case("b", city="Aachen", support=["kleinprojektefonds", "miglobe"])
+    without = case("w")
+    programmes = {p.slug: p for p in Atlas([with_miglobe, with_both, without]).programmes()}
+    vocabulary = Atlas([]).vocab["programmes"]
+    assert list(programmes) == vocabulary.slugs
+    assert [c.url for c in programmes["miglobe"].cards] == ["beispiele/b/", "beispiele/m/"]  # Aachen first
+    assert [c.url for c in programmes["kleinprojektefonds"].cards] == ["beispiele/b/"]
+    assert programmes["miglobe"].url.startswith("https://") and programmes["miglobe"].funder
+    assert programmes["miglobe"].finder_url == "finden/?foerderung=miglobe"
+
+
+def test_case_view_links_each_programme_to_its_section():
+    view = Atlas([]).case_view(case("a", support=["kommunale-klimapartnerschaften"]))
+    assert [(link.label, link.url) for link in view.support] == [
+        ("Kommunale Klimapartnerschaften", "foerderung/#kommunale-klimapartnerschaften")
+    ]
+    assert Atlas([]).case_view(case("b")).support == []
+
+
+def test_finder_facet_foerderung_holds_the_support_slugs():
+    from praxisatlas.finder import facet_values, facets
+
+    supported = case("s", support=["miglobe"])
+    assert facet_values(supported)["foerderung"] == ["miglobe"]
+    assert facet_values(case("n"))["foerderung"] == []
+    [facet] = [f for f in facets(Atlas([supported, case("n")])) if f.param == "foerderung"]
+    assert [(o.value, o.count) for o in facet.options][:2] == [("miglobe", 1), ("koordination-kommunale-entwicklungspolitik", 0)]

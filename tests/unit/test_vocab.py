@@ -35,6 +35,7 @@ def line_of(text: str | bytes, marker: str) -> int:
 
 
 FRIEDEN = GOOD[GOOD.index("  - slug: frieden\n") : GOOD.index("  - slug: staedtepartnerschaften")]
+WITHOUT_SIZES = GOOD[: GOOD.index("sizes:")] + GOOD[GOOD.index("\n# Förder") + 1 :]
 
 
 # name: (file content, text on the reported line or None for line 1, field, code)
@@ -50,10 +51,10 @@ BROKEN = {
     "alias": (edited("label: Humanitäre Hilfe\n", "label: *recht\n"), "*recht", "datei", "yaml_alias"),
     "duplicate key": (GOOD + "areas:\n  - slug: doppelt\n", "areas:\n  - slug: doppelt", "areas", "duplicate_key"),
     "list instead of mapping": ("- areas\n- formats\n", "- areas", "datei", "vocab_not_mapping"),
-    "missing vocabulary": (GOOD[: GOOD.index("sizes:")], "areas:", "sizes", "vocab_missing"),
+    "missing vocabulary": (WITHOUT_SIZES, "areas:", "sizes", "vocab_missing"),
     "unknown vocabulary": (GOOD + "aeras:\n  - slug: x\n", "aeras:", "aeras", "unknown_key"),
-    "vocabulary not a list": (GOOD[: GOOD.index("sizes:")] + "sizes: klein\n", "sizes:", "sizes", "vocab_not_list"),
-    "empty vocabulary": (GOOD[: GOOD.index("sizes:")] + "sizes: []\n", "sizes:", "sizes", "vocab_not_list"),
+    "vocabulary not a list": (WITHOUT_SIZES + "sizes: klein\n", "sizes: klein", "sizes", "vocab_not_list"),
+    "empty vocabulary": (WITHOUT_SIZES + "sizes: []\n", "sizes: []", "sizes", "vocab_not_list"),
     "entry missing label": (
         edited("    label: Friedensarbeit und Konfliktbewältigung\n", ""), "- slug: frieden", "areas[3]", "vocab_entry"
     ),
@@ -72,6 +73,21 @@ BROKEN = {
     "duplicate slug": (edited("slug: frieden\n", "slug: menschenrechte\n"), "slug: menschenrechte\n    label: Friedens", "areas[3].slug", "vocab_duplicate"),
     "bad slug": (edited("slug: frieden\n", "slug: Frieden_und_Dialog\n"), "Frieden_und", "areas[3].slug", "vocab_bad_slug"),
     "bad state code": (edited("{slug: NW,", "{slug: NRW,"), "slug: NRW", "states[9].slug", "vocab_bad_state"),
+    "programme without funder": (
+        edited("    funder: Engagement Global, im Auftrag des BMZ\n", ""),
+        "- slug: foerderprogramm-entwicklungspolitische-bildung", "programmes[3]", "vocab_entry",
+    ),
+    "programme page over http": (
+        edited("url: https://skew.engagement-global.de/miglobe.html", "url: http://skew.engagement-global.de/miglobe.html"),
+        "url: http://", "programmes[0].url", "bad_url",
+    ),
+    "programme page on an IP address": (
+        edited("url: https://skew.engagement-global.de/miglobe.html", "url: https://192.168.0.1/miglobe.html"),
+        "url: https://192", "programmes[0].url", "url_host",
+    ),
+    "funder on a term of another vocabulary": (
+        edited("    label: Menschenrechte\n", "    label: Menschenrechte\n    funder: BMZ\n"), "funder: BMZ", "areas[1].funder", "unknown_key",
+    ),
 }
 
 
