@@ -144,8 +144,8 @@ function countText(count, state) {
   return `${count} ${noun}, ${order}.`;
 }
 
-async function explainEmpty(state) {
-  // Offer to drop the one filter whose removal brings back the most results.
+async function lightestFilter(state) {
+  // The one chosen filter whose removal brings back the most results, or null.
   let best = null;
   for (const facet of facets) {
     for (const value of state.chosen[facet.param]) {
@@ -154,13 +154,17 @@ async function explainEmpty(state) {
       if (!best || found > best.found) best = { facet, value, found, state: lighter };
     }
   }
+  return best && best.found > 0 ? best : null;
+}
+
+function explainEmpty(state, best) {
   empty.replaceChildren();
   const reason = document.createElement("p");
   reason.textContent = state.q
     ? `Kein Beispiel passt zu „${state.q}“ mit dieser Auswahl.`
     : "Kein Beispiel erfüllt alle gewählten Filter zugleich.";
   empty.append(reason);
-  if (best && best.found > 0) {
+  if (best) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-button";
@@ -184,7 +188,8 @@ async function run(state) {
   for (const facet of facets) perFacet.push(await search(state, filtersFor(state, facet.param)));
   const results = main.results;
   const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
-  if (ticket !== running) return; // a newer change has started
+  const best = results.length === 0 ? await lightestFilter(state) : null;
+  if (ticket !== running) return; // a newer change has started: draw nothing of this one
   facets.forEach((facet, index) => {
     const counts = perFacet[index].filters[facet.param] || {};
     for (const box of facet.boxes) {
@@ -195,7 +200,7 @@ async function run(state) {
   list.replaceChildren(...shown.map((data) => card(data, isCase(data))));
   empty.hidden = true;
   status.textContent = countText(results.length, state) + (results.length > PAGE_SIZE ? ` Die ersten ${PAGE_SIZE} stehen hier.` : "");
-  if (results.length === 0) await explainEmpty(state);
+  if (results.length === 0) explainEmpty(state, best);
   form.removeAttribute("aria-busy");
   form.dataset.ready = "true";
   form.dataset.shown = urlFor(state); // what the list now shows; tests wait for it
