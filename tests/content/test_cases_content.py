@@ -83,3 +83,83 @@ def test_data_page_describes_every_export_field():
     text = (REPO / "docs" / "ueber" / "daten.md").read_text(encoding="utf-8")
     documented = re.findall(r"^\| `([a-z_]+)` \|", text, re.M)
     assert documented == list(RECORD_FIELDS)
+
+
+# --- Scope, prizes, sources and own words (issue "Content, second pass") -------------------
+
+MIGRANT_PARTNER_TYPES = {"migrantische-organisation", "dachverband", "beirat"}
+RULES_DIR = REPO / "tests" / "content"
+
+
+def load_yaml(name: str):
+    import yaml
+
+    return yaml.safe_load((RULES_DIR / name).read_text(encoding="utf-8"))
+
+
+def test_every_case_documents_migrant_participation():
+    """The scope rule as a check: a partner of a migrant type, or else an entry in
+    migrant_involvement.yml naming the words in the body that say who took part and the
+    source (one of the case's own) that documents it."""
+    evidence = load_yaml("migrant_involvement.yml")
+    missing, wrong = [], []
+    for item in CASES:
+        if {partner.type for partner in item.case.partners} & MIGRANT_PARTNER_TYPES:
+            continue
+        entry = evidence.get(item.slug)
+        if entry is None:
+            missing.append(item.slug)
+        elif entry["text"] not in " ".join(item.body.split()) or entry["source"] not in {s.url for s in item.case.sources}:
+            wrong.append(item.slug)
+    assert (missing, wrong) == ([], [])
+    assert set(evidence) <= {item.slug for item in CASES}, "Einträge ohne Fall"
+
+
+def prize_list() -> dict[tuple[str, int], dict]:
+    return {(award["municipality"], award["year"]): award for award in load_yaml("kommune_bewegt_welt.yml")["awards"]}
+
+
+def test_prize_list_has_every_round_and_its_sources():
+    prizes = prize_list()
+    assert {year for _, year in prizes} == {2014, 2016, 2018, 2020, 2022, 2024}
+    assert all(award["sources"] for award in prizes.values())
+
+
+def test_kommune_bewegt_welt_awards_agree_with_the_prize_list():
+    """Year and rank exactly as the list has them; a category, where a case gives one, too."""
+    disagree = []
+    for item in CASES:
+        for award in item.case.awards or []:
+            if "Kommune bewegt Welt" not in award.name:
+                continue
+            listed = prize_list().get((item.case.city, award.year))
+            if (
+                listed is None
+                or award.rank != listed.get("rank")
+                or (award.category is not None and award.category != listed.get("category"))
+            ):
+                disagree.append((item.slug, award.year, award.rank, award.category))
+    assert disagree == []
+
+
+def test_every_source_has_an_https_address_or_says_why_not():
+    for item in CASES:
+        for source in item.case.sources:
+            assert (source.url or "").startswith("https://") or source.offline, (item.slug, source.title)
+
+
+RUN = 12
+
+
+def test_no_two_cases_share_a_run_of_twelve_words():
+    """Each case's runs of twelve words are looked up in one table: linear in the text."""
+    first_seen: dict[tuple[str, ...], str] = {}
+    shared = set()
+    for item in CASES:
+        words = re.findall(r"\w+", f"{item.case.summary} {item.body}".lower())
+        for start in range(len(words) - RUN + 1):
+            run = tuple(words[start : start + RUN])
+            owner = first_seen.setdefault(run, item.slug)
+            if owner != item.slug:
+                shared.add((owner, item.slug, " ".join(run)))
+    assert sorted(shared) == []
