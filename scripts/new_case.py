@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None, ask=input, interactive: bool | None = No
     print(f"  1. {shown} im Editor öffnen und alle Angaben mit Ihren Quellen ausfüllen.")
     print(f"  2. Prüfen: python scripts/validate.py {shown}")
     print("  3. Vorschau: make serve, dann http://127.0.0.1:8000 öffnen.")
-    print("  4. Einen Pull Request öffnen (Anleitung: docs/mitmachen.md).")
+    print("  4. Einen Pull Request öffnen (Anleitung: docs/mitmachen/referenz.md).")
     return 0
 
 

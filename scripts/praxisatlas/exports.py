@@ -58,7 +58,7 @@ def _phrase(head: str, *details: Any) -> str:
 OBJECT_TEXT = {
     "partners": lambda p: _phrase(p["name"], p["type_label"], p["url"]),
     "awards": lambda a: _phrase(f"{a['name']} {a['year']}", a["rank"] and f"{a['rank']}. Platz", a["category"]),
-    "sources": lambda s: _phrase(s["title"], s["publisher"], s["date"], s["url"]),
+    "sources": lambda s: _phrase(s["title"], s["publisher"], s["date"], s["url"] or s["offline"]),
 }
 
 

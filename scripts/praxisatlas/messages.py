@@ -1,7 +1,7 @@
 """The German message catalogue: every problem code maps to one text with its hint.
 
 Texts are `str.format` templates filled from the problem's context. The editor guide
-(docs/mitmachen.md) shows an example for every code; a test keeps the two in step.
+(docs/mitmachen/referenz.md) shows an example for every code; a test keeps the two in step.
 """
 
 from __future__ import annotations
@@ -71,6 +71,8 @@ CATALOGUE: dict[str, str] = {
     "duplicate_item": "'{value}' steht doppelt in der Liste (zuerst in Zeile {first}) — einen Eintrag löschen",
     "future_date": "Datum {value} liegt in der Zukunft — das Datum der letzten tatsächlichen Prüfung eintragen",
     "future_award": "Jahr {value} liegt in der Zukunft — nur verliehene Auszeichnungen eintragen",
+    "source_without_url": "Quelle ohne Adresse — bei 'url' die Web-Adresse angeben, oder bei 'offline' sagen, warum es keine gibt, z. B. 'gedrucktes Heft, nicht online'",
+    "source_url_and_offline": "Quelle hat eine Adresse und zugleich 'offline' — 'offline' ist nur für Quellen ohne Adresse: die Zeile löschen",
     "period_order": "Beginn {start} liegt nach dem Ende {end} — die Jahre prüfen",
     "placeholder": "enthält noch den Platzhalter '{text}' aus der Vorlage — durch echte Angaben ersetzen oder das Feld löschen",
     "contact_data": "enthält Kontaktdaten ('{snippet}') — keine Kontaktdaten von Privatpersonen eintragen: als Ansprechstelle die Dienststelle nennen und die Webseite der Dienststelle angeben",

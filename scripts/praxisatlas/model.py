@@ -174,6 +174,7 @@ class Source(StrictModel):
     title: text(3, 300, "Titel der Quelle, genau wie sie ihn nennt.")
     publisher: text(2, 200, "Herausgeber der Quelle.") = None
     url: HttpsUrl = Field(None, description="Adresse der Quelle (https).")
+    offline: text(5, 200, "Nur ohne url: warum die Quelle keine Web-Adresse hat, z. B. gedrucktes Heft (ab Vertrag 1.1).") = None
     date: Annotated[
         str,
         Field(
@@ -187,7 +188,8 @@ class Source(StrictModel):
 
 
 class Case(StrictModel):
-    """The front matter of one case file (contract version 1.1: version 1 plus `support`)."""
+    """The front matter of one case file (contract version 1.1: version 1 plus `support` and
+    `sources[].offline`)."""
 
     model_config = german(
         "Front Matter eines Praxisbeispiels im Praxisatlas Migration & Entwicklung (Vertrag Version 1.1).",

@@ -28,8 +28,9 @@ def _strings(value: Any, loc: Location) -> Iterator[tuple[Location, str]]:
 
 
 def case_rules(raw: RawCase, case: Case, today: dt.date) -> list[Problem]:
-    """Duplicates in lists, dates in the future, period order, leftover placeholders, and
-    personal contact data in any text (addresses are checked by the model instead)."""
+    """Duplicates in lists, dates in the future, sources without address or reason, period
+    order, leftover placeholders, and personal contact data in any text (addresses are
+    checked by the model instead)."""
     found: list[Problem] = []
 
     def add(loc: Location, code: str, **context: Any) -> None:
@@ -47,6 +48,11 @@ def case_rules(raw: RawCase, case: Case, today: dt.date) -> list[Problem]:
     for index, award in enumerate(case.awards or []):
         if award.year > today.year:
             add(("awards", index, "year"), "future_award", value=award.year)
+    for index, source in enumerate(case.sources):
+        if source.url is None and source.offline is None:
+            add(("sources", index, "title"), "source_without_url")
+        elif source.url is not None and source.offline is not None:
+            add(("sources", index, "offline"), "source_url_and_offline")
     if case.period and case.period.to is not None and case.period.from_ > case.period.to:
         add(("period", "from"), "period_order", start=case.period.from_, end=case.period.to)
     for loc, text in _strings(raw.data, ()):

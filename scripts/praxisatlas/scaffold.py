@@ -163,6 +163,9 @@ def interview(title: str, draft: Draft, ask: Ask, say: Say) -> dict[str, Any]:
     url = _text(ask, say, draft, question, ("sources", 0, "url"), optional=True)
     if url:
         data["sources"][0]["url"] = url
+    else:
+        question = "Warum hat die Quelle keine Adresse? (z. B. gedrucktes Heft, nicht online)"
+        data["sources"][0]["offline"] = _text(ask, say, draft, question, ("sources", 0, "offline"))
     data["reviewed"] = draft.today
     return data
 

@@ -137,12 +137,14 @@ def test_invalid_answers_are_asked_again_with_the_validators_words(tmp_path):
     assert case.case.sources[0].url == "https://www.beispiel.de/bericht"
 
 
-def test_an_empty_source_address_is_left_out(tmp_path):
-    code, _, _ = run(tmp_path, "Faire Woche in Testhausen", answers=[*ANSWERS[:-1], ""])
+def test_a_source_without_address_asks_why_and_records_the_reason(tmp_path):
+    code, _, _ = run(tmp_path, "Faire Woche in Testhausen", answers=[*ANSWERS[:-1], "", "", "gedrucktes Heft, nicht online"])
     loaded = load_collection([tmp_path / "faire-woche-in-testhausen.md"], dt.date.today(), tmp_path)
     [case] = loaded.cases
     assert code == 0
+    assert [p for p in loaded.problems if p.is_error] == []  # an empty reason was asked again
     assert case.case.sources[0].url is None
+    assert case.case.sources[0].offline == "gedrucktes Heft, nicht online"
 
 
 REFUSED_TITLES = {

@@ -101,6 +101,7 @@ def test_issue_form_offers_exactly_the_vocabulary_labels():
     assert [o["label"] for o in fields["areas"]["attributes"]["options"]] == [t.label for t in vocab["areas"].terms]
     assert [o["label"] for o in fields["formats"]["attributes"]["options"]] == [t.label for t in vocab["formats"].terms]
     assert fields["state"]["attributes"]["options"] == [t.label for t in vocab["states"].terms]
+    assert [o["label"] for o in fields["support"]["attributes"]["options"]] == [t.label for t in vocab["programmes"].terms]
     assert {"title", "summary", "city", "partners", "sources"} <= {k for k, f in fields.items() if f.get("validations", {}).get("required")}
 
 
