@@ -19,8 +19,8 @@ FEED_SIZE = 20
 
 
 def newest_cases(atlas: Atlas, count: int = FEED_SIZE) -> list[CaseFile]:
-    """Newest `reviewed` first; the slug breaks ties, so the choice never depends on input order."""
-    return sorted(atlas.cases, key=lambda item: (-item.case.reviewed.toordinal(), item.slug))[:count]
+    """The same order as the home page's list (Atlas.newest_items)."""
+    return atlas.newest_items(count)
 
 
 def _midnight_utc(day: dt.date) -> dt.datetime:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from .cases import CaseFile
 from .countries import country_name_de
+from .related import RelatedIndex
 from .slugs import slugify
 from .vocab import Vocabulary, load_vocabularies
 
@@ -51,6 +52,24 @@ def german_date(value) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
+def german_partial_date(value: str) -> str:
+    """A source date as JJJJ, JJJJ-MM or JJJJ-MM-TT, written the German way."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = MONTHS[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]}. {month} {parts[0]}"
+
+
+def source_line(source) -> dict:
+    """A source as the page and the printout show it: title, then publisher and date as one
+    phrase that ends with exactly one full stop ("KölnAgenda e.V., Mai 2011.")."""
+    details = ", ".join(part for part in (source.publisher, source.date and german_partial_date(source.date)) if part)
+    if details and not details.endswith("."):
+        details += "."
+    return {"title": source.title, "url": source.url, "details": details, "offline": source.offline}
+
+
 def sort_key(item: CaseFile) -> tuple[str, str]:
     """Municipality, then title, with umlauts spelled out so Ä sorts like Ae."""
     return slugify(item.case.city), slugify(item.case.title)
@@ -75,6 +94,14 @@ class Card:
     reviewed: str
     areas: tuple[str, ...] = ()
     size: str | None = None
+
+
+@dataclass(frozen=True)
+class RelatedCard:
+    """A related case: its card and why it is related, strongest reason first."""
+
+    card: Card
+    reasons: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -126,7 +153,7 @@ class CaseView:
     support: list[Link] = field(default_factory=list)
     size_label: str | None = None
     sort_key: str = ""
-    related: list[Card] = field(default_factory=list)
+    related: list[RelatedCard] = field(default_factory=list)
 
 
 class Atlas:
@@ -136,6 +163,7 @@ class Atlas:
         self.vocab = vocabularies or load_vocabularies()
         self.cases = sorted(cases, key=sort_key)
         self.by_slug = {item.slug: item for item in self.cases}
+        self._related: RelatedIndex | None = None  # built on first use, once per atlas
 
     def card(self, item: CaseFile) -> Card:
         case = item.case
@@ -175,23 +203,29 @@ class Atlas:
             for term in self.vocab["programmes"].terms
         ]
 
-    def newest(self, count: int = 6) -> list[Card]:
-        """Most recently reviewed first; the list order breaks ties."""
-        ordered = sorted(self.cases, key=lambda item: item.case.reviewed, reverse=True)
-        return [self.card(item) for item in ordered[:count]]
+    def newest_items(self, count: int) -> list[CaseFile]:
+        """Most recently reviewed first; among equal review dates the one with the newest
+        source, then the slug, so the choice never depends on input order (home, feed)."""
+        ordered = sorted(self.cases, key=lambda item: item.slug)
+        ordered.sort(key=lambda item: max(source.date or "" for source in item.case.sources), reverse=True)
+        ordered.sort(key=lambda item: item.case.reviewed, reverse=True)
+        return ordered[:count]
 
-    def related(self, item: CaseFile) -> list[Card]:
-        """Up to three cases sharing areas or formats; more shared areas first, then formats."""
-        areas, formats = set(item.case.areas), set(item.case.formats)
-        scored = []
-        for other in self.cases:
-            if other.slug == item.slug:
-                continue
-            shared = (len(areas & set(other.case.areas)), len(formats & set(other.case.formats)))
-            if any(shared):
-                scored.append((-shared[0], -shared[1], sort_key(other), other))
-        scored.sort(key=lambda entry: entry[:3])
-        return [self.card(entry[3]) for entry in scored[:MAX_RELATED]]
+    def newest(self, count: int = 6) -> list[Card]:
+        return [self.card(item) for item in self.newest_items(count)]
+
+    def related(self, item: CaseFile) -> list[RelatedCard]:
+        """Up to three cases with the most in common, each with the reasons (related.py)."""
+        if self._related is None:
+            self._related = RelatedIndex(self.cases, self.feature_label)
+        return [RelatedCard(self.card(match.item), match.reasons) for match in self._related.related(item, MAX_RELATED)]
+
+    def feature_label(self, field_name: str, value: str) -> str:
+        """What a visitor reads for a slug or code of a case field."""
+        if field_name == "countries":
+            return country_name_de(value)
+        vocabulary = {"support": "programmes", "partner_types": "partner_types"}.get(field_name, field_name)
+        return self.vocab[vocabulary].label(value)
 
     def case_view(self, item: CaseFile) -> CaseView:
         case, vocab = item.case, self.vocab
@@ -224,7 +258,7 @@ class Atlas:
             sdgs=list(case.sdgs or []),
             awards=awards,
             contact=case.contact.model_dump() if case.contact else None,
-            sources=[source.model_dump() for source in case.sources],
+            sources=[source_line(source) for source in case.sources],
             reviewed=german_date(case.reviewed),
             reviewed_iso=case.reviewed.isoformat(),
             edit_path=f"examples/{item.slug}.md",

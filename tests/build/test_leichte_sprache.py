@@ -178,5 +178,5 @@ def test_home_page_links_to_the_page_in_its_content(real_site):
 
 def test_page_is_not_a_top_tab(real_site):
     tabs = [a.get_text(strip=True) for a in real_site.page("").select(".md-tabs a")]
-    assert "Start" in tabs
+    assert "Startseite" in tabs
     assert "Leichte Sprache" not in tabs

@@ -155,7 +155,8 @@ def test_feed_is_atom_with_the_newest_cases_and_their_dates(real_site):
     assert feed.tag == f"{ATOM}feed"
     assert feed.findtext(f"{ATOM}title") == FEED_TITLE
     assert feed.findtext(f"{ATOM}updated") == f"{newest_review().isoformat()}T00:00:00+00:00"
-    expected = sorted(CASES, key=lambda slug: (-CASES[slug]["reviewed"].toordinal(), slug))[:20]
+    newest_source = {slug: max(str(s.get("date") or "") for s in data["sources"]) for slug, data in CASES.items()}
+    expected = sorted(sorted(CASES), key=lambda slug: (CASES[slug]["reviewed"], newest_source[slug]), reverse=True)[:20]
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}id") for entry in entries] == [f"{SITE_URL}beispiele/{slug}/" for slug in expected]
     for slug, entry in zip(expected, entries):

@@ -97,8 +97,11 @@ def test_home_shows_the_right_numbers(real_site):
         f"{len(CASES)} Praxisbeispiele",
         f"{len({d['city'] for d in CASES.values()})} Kommunen",
         f"{len({d['state'] for d in CASES.values()})} Bundesländer",
-        f"{len({a for d in CASES.values() for a in d['areas']})} Handlungsfelder",
+        f"{len({a for d in CASES.values() for a in d['areas']})} von {len(VOCAB['areas'])} Handlungsfeldern mit Beispielen",
     ]
+    used = len({a for d in CASES.values() for a in d["areas"]})
+    overview = real_site.page("handlungsfelder/").select_one(".atlas-count").get_text(" ", strip=True)
+    assert overview == f"In {used} von {len(VOCAB['areas'])} Handlungsfeldern gibt es Beispiele."
     assert len(page.select("ul.atlas-terms > li")) == len(VOCAB["areas"])
     assert 1 <= len(page.select("ul.atlas-cards > li")) <= 6
 
@@ -111,15 +114,27 @@ def test_fact_box_links_to_index_pages_with_labels(real_site):
     assert links == {area_labels[a]: f"../../handlungsfelder/{a}/" for a in data["areas"]}
 
 
-def test_related_cases_share_an_area_or_format(real_site):
+def shared_features(one: dict, other: dict) -> set[tuple[str, str]]:
+    """What related.py compares, recomputed from the raw front matter."""
+
+    def features(data: dict) -> set[tuple[str, str]]:
+        found = {("area", a) for a in data["areas"]} | {("format", f) for f in data["formats"]}
+        found |= {("country", c) for c in data.get("countries") or []} | {("support", p) for p in data.get("support") or []}
+        return found | {("partner", p["type"]) for p in data["partners"] if p["type"] != "kommune"}
+
+    return features(one) & features(other)
+
+
+def test_related_cases_share_something_and_say_what(real_site):
     for slug, data in CASES.items():
         page = real_site.page(f"beispiele/{slug}/")
-        related = listed_slugs(page)
-        assert len(related) <= 3
-        for other in related:
+        cards = page.select(".atlas-cards--related .atlas-card")
+        assert len(cards) <= 3
+        for card in cards:
+            other = card.select_one(".atlas-card__title a")["href"].rstrip("/").split("/")[-1]
             assert other != slug
-            shared = set(data["areas"]) & set(CASES[other]["areas"]) or set(data["formats"]) & set(CASES[other]["formats"])
-            assert shared, (slug, other)
+            assert shared_features(data, CASES[other]), (slug, other)
+            assert card.select_one(".atlas-card__reasons").get_text().startswith("Gemeinsam: gleich"), (slug, other)
 
 
 def test_edit_link_points_to_the_case_file(real_site):

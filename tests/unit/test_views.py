@@ -42,7 +42,43 @@ def test_related_cases_nearest_first_and_at_most_three():
     format_only = case("f", areas=["frieden"], formats=["veranstaltungen"])
     unrelated = case("u", areas=["frieden"], formats=["beratung"])
     atlas = Atlas([unrelated, format_only, one_area, one_area_and_format, both, me])
-    assert [c.url for c in atlas.related(me)] == ["beispiele/both/", "beispiele/one-af/", "beispiele/one-a/"]
+    assert [r.card.url for r in atlas.related(me)] == ["beispiele/both/", "beispiele/one-af/", "beispiele/one-a/"]
+    assert atlas.related(me)[0].reasons[:2] == (
+        "gleiches Handlungsfeld: Fairer Handel und Faire Beschaffung",
+        "gleiches Handlungsfeld: Entwicklungspolitische Bildungsarbeit in Deutschland",
+    )
+
+
+def test_rare_shared_features_outweigh_common_ones_and_ties_prefer_the_same_land():
+    me = case("me", areas=["frieden"], formats=["beratung"], countries=["GH"], support=["miglobe"])
+    programme_and_country = case("pc", areas=["agenda-2030"], formats=["strukturen"], countries=["GH"], support=["miglobe"])
+    format_only_elsewhere = case("fe", areas=["agenda-2030"], formats=["beratung"], countries=["SY"], state="BY")
+    format_only_same_land = case("fs", areas=["agenda-2030"], formats=["beratung"], countries=["SY"])
+    atlas = Atlas([format_only_elsewhere, format_only_same_land, programme_and_country, me])
+    related = atlas.related(me)
+    assert [r.card.url for r in related] == ["beispiele/pc/", "beispiele/fs/", "beispiele/fe/"]
+    assert "gleiche Förderung: MiGlobe – Beratung durch migrantische Fachleute" in related[0].reasons
+    assert "gleiches Partnerland: Ghana" in related[0].reasons
+    assert "gleiches Bundesland: Nordrhein-Westfalen" in related[1].reasons
+    assert not any(reason.startswith("gleiches Bundesland") for reason in related[2].reasons)
+
+
+def test_related_lookup_looks_at_a_bounded_number_of_cases():
+    """The index keeps the work per case bounded: with many cases sharing one area, each
+    lookup still scores at most WINDOW cases on either side per feature."""
+    from praxisatlas.related import WINDOW, RelatedIndex, features
+
+    many = [case(f"c{n:04d}", city=f"Stadt {n:04d}", areas=["frieden"], formats=["beratung"]) for n in range(500)]
+    index = RelatedIndex(many, lambda field_name, value: value)
+    middle = many[250]
+    assert len(index._candidates(250, features(middle))) <= 2 * WINDOW * len(features(middle))
+    assert len(index.related(middle, 3)) == 3
+
+
+def test_newest_breaks_equal_review_dates_by_the_newest_source():
+    old_source = case("a-old", sources=[{"title": "Bericht", "date": "2015"}])
+    new_source = case("z-new", sources=[{"title": "Bericht", "date": "2021-03"}])
+    assert [c.url for c in Atlas([old_source, new_source]).newest()] == ["beispiele/z-new/", "beispiele/a-old/"]
 
 
 def test_newest_lists_most_recently_reviewed_first():
