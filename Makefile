@@ -48,8 +48,10 @@ test: system-deps setup node_modules/.installed
 serve: setup
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# The production build: refuses to run, with a German list, while any operator setting
+# (mkdocs.yml extra.atlas or PRAXISATLAS_*) is unset; see README, Konfiguration.
 build: setup
-	$(PY) -m mkdocs build --strict
+	PRAXISATLAS_PRODUCTION=1 $(PY) -m mkdocs build --strict
 
 bench: setup
 	$(PY) scripts/bench.py

@@ -8,6 +8,7 @@ MkDocs (DESIGN.md, Dependencies). State is rebuilt per build in on_config, becau
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -20,21 +21,33 @@ from praxisatlas.csp import with_csp
 from praxisatlas.exports import data_files
 from praxisatlas.images import clean_image
 from praxisatlas.markup import site_settings
+from praxisatlas.operatorpages import UnknownToken
+from praxisatlas.orientation import active_tab, case_toc, trail
 from praxisatlas.paths import EXAMPLES_DIR
 from praxisatlas.problems import summary_line
 from praxisatlas.render import PageRenderer, UnpublishableBody
 from praxisatlas.searchindex import SearchIndexError, build_search_index
+from praxisatlas.settings import SettingsError
+from praxisatlas.settings import load as load_operator_settings
 from praxisatlas.sitepages import generated_pages
 from praxisatlas.views import Atlas
 
 log = logging.getLogger("mkdocs.hooks.praxisatlas")
 STATE_KEY = "praxisatlas_renderer"
 IMAGES_KEY = "praxisatlas_images"
+ACTIVE_KEY = "praxisatlas_active_tab"
+UNSET_KEY = "atlas_unset"  # labels of unset operator settings, for the preview notice in main.html
 
 
 def on_config(config):
-    """Validate every case first: any error stops the build before a page is written."""
-    settings = {**config.extra.get("atlas", {}), "site_url": config.site_url}
+    """Check the operator settings and validate every case first: a production build
+    without all settings, or any invalid case, stops before a page is written."""
+    try:
+        operator = load_operator_settings(config.extra.get("atlas", {}), config.site_url, os.environ)
+    except SettingsError as error:
+        raise Abort(str(error)) from error
+    settings = operator.page_settings(config.extra.get("atlas", {}))
+    config.extra[UNSET_KEY] = [setting.label for setting in operator.missing]
     config_file = Path(config.config_file_path)
     markdown = site_settings(config_file)
     if (list(markdown.extensions), markdown.configs) != (list(config.markdown_extensions), dict(config.mdx_configs)):
@@ -70,13 +83,31 @@ def on_page_content(html: str, page, config, files) -> str:
         return html
     renderer: PageRenderer = config[STATE_KEY]
     if atlas_meta["view"] == "case":
-        page.toc = get_toc(renderer.atlas.by_slug[atlas_meta["key"]].rendered.toc_tokens)
+        item = renderer.atlas.by_slug[atlas_meta["key"]]
+        page.toc = get_toc(case_toc(item.rendered.toc_tokens, has_related=bool(renderer.atlas.related(item))))
     try:
         return renderer.render(
             atlas_meta["view"], atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url)
         )
     except UnpublishableBody as error:
         raise Abort(f"{error.path}: body: der Sanitiser würde den geprüften Text verändern — Prüfung und Bau sind sich uneinig; bitte melden (SECURITY.md)") from error
+    except UnknownToken as error:
+        raise Abort(f"docs/{page.file.src_uri}: {error}") from error
+
+
+def on_page_context(context, page, config, nav):
+    """Breadcrumbs and the active tab for generated pages, which are outside the navigation."""
+    atlas_meta = page.meta.get("atlas")
+    if not atlas_meta:
+        return context
+    atlas = config[STATE_KEY].atlas
+    context["atlas_trail"] = trail(atlas_meta["view"], atlas_meta.get("key", ""), atlas)
+    tab = active_tab(atlas_meta["view"], atlas_meta.get("key", ""), atlas)
+    owner = next((item for item in nav.pages if item.file.src_uri == tab), None)
+    if owner is not None and not owner.active:
+        owner.active = True  # marks its tab; undone in on_post_page
+        config[ACTIVE_KEY] = owner
+    return context
 
 
 # True under `mkdocs serve` (set once by on_startup; the module stays loaded between rebuilds).
@@ -99,6 +130,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_post_page(output: str, page, config) -> str:
     """Put the policy first in <head>; scripts inside the page content are never hashed."""
+    borrowed = config.get(ACTIVE_KEY)
+    if borrowed is not None:
+        borrowed.active = False
+        config[ACTIVE_KEY] = None
     return output if _serving else with_csp(output, untrusted=page.content or "")
 
 
