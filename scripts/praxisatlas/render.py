@@ -10,14 +10,17 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import jinja2
 
 from .body import publishable_html
 from .exports import data_page
 from .finder import facet_values, facets, search_terms
+from .operatorpages import fill, token_context
+from .merkliste import handout_json
 from .tilemap import tile_map
-from .views import Atlas, finder_url
+from .views import Atlas, case_url, finder_url
 
 UrlFor = Callable[[str], str]
 
@@ -64,8 +67,11 @@ class PageRenderer:
             item = self.atlas.by_slug[key]
             context["content"] = self.case_body(key)
             context["case"] = self.atlas.case_view(item)
+            # Printed on paper, where a link cannot be followed (atlas/case.html, print header).
+            context["page_url"] = urljoin(self.settings.get("site_url") or "", case_url(key))
             context["filters"] = facet_values(item)
             context["search_terms"] = search_terms(item)
+            context["merkliste"] = handout_json(context["case"], context["content"])
         elif view == "overview":
             context["kind"] = key
             context["terms"] = self.atlas.overview(key)
@@ -85,11 +91,17 @@ class PageRenderer:
             context["programmes"] = self.atlas.programmes()
         elif view == "data":
             context.update(data_page(self.atlas, self.settings))
+        elif view == "merkliste":
+            pass  # filled in the browser from localStorage (javascripts/merkliste.js)
         elif view == "home":
             context["totals"] = self.atlas.totals()
             context["areas"] = self.atlas.overview("areas")
             context["newest"] = self.atlas.newest()
             context["tilemap"] = tile_map(self.atlas)
+        elif view == "operator":
+            value = self.env.get_template("atlas/_operator-value.html")
+            operator = self.settings["operator"]
+            context["content"] = fill(content, lambda token: value.render(token=token_context(token, operator)))
         else:
             raise ValueError(f"unknown atlas view {view!r}")
         return self.env.get_template(f"atlas/{view}.html").render(context)

@@ -56,6 +56,11 @@ def generated_pages(atlas: Atlas) -> list[GeneratedPage]:
         "Förder- und Beratungsprogramme, die Kommunen in den Praxisbeispielen genutzt haben, mit den Beispielen dazu.",
         "programmes",
     ))
+    pages.append(_page(
+        "merkliste/index.md", "Merkliste",
+        "Gemerkte Praxisbeispiele ansehen und als kompaktes Handout für Rat oder Ausschuss drucken.",
+        "merkliste",
+    ))
     for kind, (folder, heading) in INDEX_KINDS.items():
         pages.append(_page(f"{folder}/index.md", heading, f"Alle Praxisbeispiele nach {heading}.", "overview", kind))
         for term in atlas.vocab[kind].terms:
