@@ -82,3 +82,21 @@ def test_printed_case_names_the_site_and_its_address_without_related_cases(page)
     expect(page.locator(".md-path")).to_be_hidden()
     sources = page.locator(".atlas-sources li").all_inner_texts()
     assert not any(".." in line.replace("...", "") for line in sources), sources
+
+
+@pytest.mark.parametrize("width,height,name", [(1366, 900, "desktop"), (390, 844, "telefon")])
+def test_screenshots_for_review_and_nothing_wider_than_the_screen(browser, server, width, height, name):
+    """Home, a case and the finder at desktop and phone width, saved in test-output/ for a
+    human look; on the phone no page may scroll sideways."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE")
+    page = context.new_page()
+    try:
+        for label, url in (("startseite", ""), ("beispiel", f"beispiele/{case_with_related()}/"), ("finder", "finden/")):
+            page.goto(server + url)
+            expect(page.locator("article h1")).to_be_visible()
+            if label == "finder":
+                expect(page.locator("#atlas-finder")).to_have_attribute("data-shown", "/finden/", timeout=20000)
+            screenshot(page, f"{label}-{name}")
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= width, (label, name)
+    finally:
+        context.close()
