@@ -24,8 +24,8 @@ def test_every_case_passes_the_validator():
 
 
 def test_content_goals_are_met():
-    assert len(CASES) >= 30
-    assert len({c.case.city for c in CASES}) >= 20
+    assert len(CASES) >= 45
+    assert len({c.case.city for c in CASES}) >= 35
     assert len({a for c in CASES for a in c.case.areas}) >= 8
     assert len({f for c in CASES for f in c.case.formats}) >= 5
 
