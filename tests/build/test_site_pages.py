@@ -142,3 +142,12 @@ def test_edit_link_points_to_the_case_file(real_site):
     link = real_site.page(f"beispiele/{slug}/").select_one(".atlas-edit a")
     assert link.get_text() == "Dieses Beispiel bearbeiten"
     assert link["href"].endswith(f"/edit/main/examples/{slug}.md")
+
+
+def test_state_cards_and_pages_carry_no_filler_text(real_site):
+    """'Land Hessen.' says nothing: state cards show name and count only."""
+    overview = real_site.page("bundeslaender/")
+    assert overview.select(".atlas-terms .atlas-term") and not overview.select(".atlas-terms .atlas-term__description")
+    lead = real_site.page("bundeslaender/he/").select_one(".atlas-lead").get_text(strip=True)
+    assert lead == "Praxisbeispiele aus Kommunen im Bundesland Hessen."
+    assert real_site.page("handlungsfelder/").select(".atlas-term__description")
