@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -22,7 +23,7 @@ from praxisatlas.exports import data_files
 from praxisatlas.images import clean_image
 from praxisatlas.markup import site_settings
 from praxisatlas.operatorpages import UnknownToken
-from praxisatlas.orientation import active_tab, case_toc, trail
+from praxisatlas.orientation import MARKDOWN_VIEWS, active_tab, case_toc, page_toc, trail
 from praxisatlas.paths import EXAMPLES_DIR
 from praxisatlas.problems import summary_line
 from praxisatlas.render import PageRenderer, UnpublishableBody
@@ -77,22 +78,25 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Render the atlas view named in the page's front matter around its content."""
+    """Render the atlas view named in the page's front matter around its content, and give
+    generated pages a contents list (and so Material's skip link) from their headings."""
     atlas_meta = page.meta.get("atlas")
     if not atlas_meta:
         return html
     renderer: PageRenderer = config[STATE_KEY]
-    if atlas_meta["view"] == "case":
-        item = renderer.atlas.by_slug[atlas_meta["key"]]
-        page.toc = get_toc(case_toc(item.rendered.toc_tokens, has_related=bool(renderer.atlas.related(item))))
+    view = atlas_meta["view"]
     try:
-        return renderer.render(
-            atlas_meta["view"], atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url)
-        )
+        rendered = renderer.render(view, atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url))
     except UnpublishableBody as error:
         raise Abort(f"{error.path}: body: der Sanitiser würde den geprüften Text verändern — Prüfung und Bau sind sich uneinig; bitte melden (SECURITY.md)") from error
     except UnknownToken as error:
         raise Abort(f"docs/{page.file.src_uri}: {error}") from error
+    if view == "case":
+        item = renderer.atlas.by_slug[atlas_meta["key"]]
+        page.toc = get_toc(case_toc(escape(item.case.title), item.rendered.toc_tokens, bool(renderer.atlas.related(item))))
+    elif view not in MARKDOWN_VIEWS:
+        page.toc = get_toc(page_toc(rendered))
+    return rendered
 
 
 def on_page_context(context, page, config, nav):

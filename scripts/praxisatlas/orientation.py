@@ -8,6 +8,7 @@ instead; it knows nothing of MkDocs.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .views import INDEX_KINDS, Atlas, Link, term_url
@@ -45,14 +46,36 @@ def active_tab(view: str, key: str, atlas: Atlas) -> str | None:
     return None
 
 
-def _token(name: str, anchor: str) -> dict[str, Any]:
-    return {"level": 2, "id": anchor, "name": name, "html": name, "data-toc-label": "", "children": []}
+# The id of every generated page's h1 (overrides/atlas/*.html). Material's skip link jumps
+# to the first entry of the contents list, so that entry is the title, as on Markdown pages.
+TITLE_ID = "seitentitel"
+# Views around hand-written Markdown, whose own headings MkDocs already lists.
+MARKDOWN_VIEWS = {"home", "operator"}
+HEADING = re.compile(r'<h([12]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
 
 
-def case_toc(body_tokens: list[dict[str, Any]], has_related: bool) -> list[dict[str, Any]]:
+def _token(name: str, anchor: str, level: int = 2, children: list | None = None) -> dict[str, Any]:
+    return {"level": level, "id": anchor, "name": name, "html": name, "data-toc-label": "", "children": children or []}
+
+
+def _titled(title: str, sections: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [_token(title, TITLE_ID, level=1, children=sections)]
+
+
+def case_toc(title: str, body_tokens: list[dict[str, Any]], has_related: bool) -> list[dict[str, Any]]:
     """The case page's sections in page order: the fact box, the body's own headings,
     the sources and, where there are any, the related cases (ids as in atlas/case.html)."""
     tokens = [_token("Steckbrief", "steckbrief"), *body_tokens, _token("Quellen", "quellen")]
     if has_related:
         tokens.append(_token("Ähnliche Beispiele", "aehnliche-beispiele"))
-    return tokens
+    return _titled(title, tokens)
+
+
+def page_toc(html: str) -> list[dict[str, Any]]:
+    """Contents of another generated page, read from the headings its template wrote: the
+    title, then every h2 with an id. Our templates escape heading text, so it is kept as is."""
+    headings = HEADING.findall(html)
+    title = next((text for level, anchor, text in headings if level == "1" and anchor == TITLE_ID), None)
+    if title is None:
+        return []
+    return _titled(title.strip(), [_token(text.strip(), anchor) for level, anchor, text in headings if level == "2"])
