@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from praxisatlas.cases import load_collection
 from praxisatlas.csp import with_csp
-from praxisatlas.exports import data_files
+from praxisatlas.exports import data_date, data_files
 from praxisatlas.images import clean_image
 from praxisatlas.markup import site_settings
 from praxisatlas.operatorpages import UnknownToken
@@ -27,6 +27,7 @@ from praxisatlas.orientation import MARKDOWN_VIEWS, active_tab, case_toc, page_t
 from praxisatlas.paths import EXAMPLES_DIR
 from praxisatlas.problems import summary_line
 from praxisatlas.render import PageRenderer, UnpublishableBody
+from praxisatlas.reproducible import ReproducibleBuildError, make_reproducible
 from praxisatlas.searchindex import SearchIndexError, build_search_index
 from praxisatlas.settings import SettingsError
 from praxisatlas.settings import load as load_operator_settings
@@ -149,8 +150,13 @@ def on_post_template(output_content: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
-    """Index the written site for search and the finder (Pagefind)."""
+    """Index the written site for search and the finder (Pagefind), then make the output
+    byte for byte reproducible (sitemap dates, Pagefind's order; praxisatlas/reproducible.py)."""
     try:
         build_search_index(Path(config.site_dir))
     except SearchIndexError as error:
         raise Abort(f"Suchindex konnte nicht gebaut werden: {error}") from error
+    try:
+        make_reproducible(Path(config.site_dir), data_date(config[STATE_KEY].atlas))
+    except ReproducibleBuildError as error:
+        raise Abort(f"Reproduzierbarer Bau nicht möglich: {error}") from error

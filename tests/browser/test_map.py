@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.conftest import screenshot
-from browser.test_accessibility import AXE, WCAG_TAGS
+from browser.test_accessibility import AXE, run_axe
 from build.test_site_pages import VOCAB, expected_members
 
 pytestmark = pytest.mark.browser
@@ -83,14 +83,6 @@ def test_home_page_with_the_map_has_no_serious_axe_findings(page, scheme):
     page.goto(page.base)
     page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
-    page.add_script_tag(url=page.base + "axe.min.js")
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
-    )
-    serious = [
-        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
-    ]
+    serious = run_axe(page)
     screenshot(page, f"startseite-{scheme}")
     assert serious == [], json.dumps(serious, indent=1, ensure_ascii=False)
