@@ -50,6 +50,7 @@ sys.path.insert(0, str(SCRIPTS))
 
 from praxisatlas.benchdata import DEFAULT_SEED, InvalidBenchCases, check_cases, generate_cases, write_cases  # noqa: E402
 from praxisatlas.countries import country_name_de  # noqa: E402
+from praxisatlas.siteconfig import write_site_config  # noqa: E402
 from praxisatlas.views import INDEX_KINDS  # noqa: E402
 from praxisatlas.vocab import load_vocabularies  # noqa: E402
 
@@ -81,21 +82,6 @@ def timed(command: list[str], cwd: Path, log: Path) -> Run:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"Fehlgeschlagen ({process.returncode}): {' '.join(command)}\n{tail}")
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, load)
-
-
-def our_config(folder: Path, cases: Path) -> Path:
-    """The project's mkdocs.yml with the generated cases (as tests/conftest.py build_site)."""
-    config = folder / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        f"docs_dir: {REPO / 'docs'}\n"
-        f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n"
-        f"hooks:\n  - {REPO / 'scripts' / 'hooks.py'}\n"
-        "watch: []\n"
-        f"extra:\n  atlas:\n    examples_dir: {cases}\n",
-        encoding="utf-8",
-    )
-    return config
 
 
 STOCK_CONFIG = """\
@@ -423,7 +409,7 @@ def measure(count: int, repeats: int, seed: int, root: Path) -> Row:
     ours_dir, stock_dir = root / "ours", root / "stock"
     ours_dir.mkdir(exist_ok=True)
     stock_dir.mkdir(exist_ok=True)
-    ours_cfg = our_config(ours_dir, cases_dir)
+    ours_cfg = write_site_config(ours_dir, cases_dir)
     stock_cfg = write_stock_docs(stock_dir, cases)
 
     validations: list[Run] = []

@@ -21,6 +21,8 @@ TODAY = dt.date(2026, 6, 1)
 
 sys.path.insert(0, str(REPO / "scripts"))
 
+from praxisatlas.siteconfig import write_site_config  # noqa: E402
+
 
 @dataclass
 class Run:
@@ -63,16 +65,7 @@ class Build:
 def build_site(tmp: Path, examples: Path, environment: dict[str, str] | None = None) -> Build:
     """`mkdocs build --strict` with the project's config, reading cases from `examples`;
     `environment` adds variables such as PRAXISATLAS_VOCABULARY."""
-    config = tmp / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {REPO / 'mkdocs.yml'}\n"
-        f"docs_dir: {REPO / 'docs'}\n"
-        f"theme:\n  name: material\n  custom_dir: {REPO / 'overrides'}\n"
-        f"hooks:\n  - {REPO / 'scripts' / 'hooks.py'}\n"
-        "watch: []\n"
-        f"extra:\n  atlas:\n    examples_dir: {examples}\n",
-        encoding="utf-8",
-    )
+    config = write_site_config(tmp, examples)
     site = tmp / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXISATLAS_SITE_URL": "https://atlas.test/", **(environment or {})}
     done = subprocess.run(

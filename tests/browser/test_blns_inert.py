@@ -15,18 +15,15 @@ page with one string left unescaped does open a dialog.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import sys
-import threading
 from urllib.parse import urlsplit
 
 import pytest
 from markupsafe import escape
 from playwright.sync_api import expect
 
-from browser.conftest import QuietHandler
+from browser.conftest import serving
 from conftest import REPO, build_site
 
 pytestmark = pytest.mark.browser
@@ -64,11 +61,8 @@ def active_site(tmp_path_factory):
     BLNS.write_cases(folder, sample.cases)
     build = build_site(work, folder)
     assert build.code == 0, build.output
-    handler = functools.partial(QuietHandler, directory=str(build.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield sample, f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(build.site) as address:
+        yield sample, address
 
 
 def without_policy(route):

@@ -7,15 +7,12 @@ These tests serve their own site, built in production mode with every operator s
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import QuietHandler, screenshot
+from browser.conftest import screenshot, serving
 from build.test_legal_pages import CONFIGURED
 from conftest import REPO, build_site
 
@@ -51,12 +48,8 @@ def configured_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def server(configured_site):
     """The configured site on a free loopback port (overrides browser/conftest.py)."""
-    handler = functools.partial(QuietHandler, directory=str(configured_site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(configured_site.site) as address:
+        yield address
 
 
 def test_mail_link_opens_a_mail_to_the_configured_address_with_subject_and_questions(page):

@@ -9,16 +9,13 @@ no metadata and no unreferenced file published.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import threading
 from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
 
-from browser.conftest import QuietHandler
+from browser.conftest import serving
 from conftest import FIXTURES, build_site
 
 CASE_URL = "beispiele/harmlose-fallen/"
@@ -33,11 +30,8 @@ def inert_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def inert_server(inert_site):
-    handler = functools.partial(QuietHandler, directory=str(inert_site.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serving(inert_site.site) as address:
+        yield address
 
 
 def test_hostile_looking_body_is_inert_in_the_browser(browser, inert_server):
