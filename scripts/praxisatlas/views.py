@@ -224,7 +224,7 @@ class Atlas:
         """What a visitor reads for a slug or code of a case field."""
         if field_name == "countries":
             return country_name_de(value)
-        vocabulary = {"support": "programmes", "partner_types": "partner_types"}.get(field_name, field_name)
+        vocabulary = next((name for name, case_field in CASE_FIELDS.items() if case_field == field_name), field_name)
         return self.vocab[vocabulary].label(value)
 
     def case_view(self, item: CaseFile) -> CaseView:
