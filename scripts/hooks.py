@@ -87,7 +87,9 @@ def on_page_content(html: str, page, config, files) -> str:
     renderer: PageRenderer = config[STATE_KEY]
     view = atlas_meta["view"]
     try:
-        rendered = renderer.render(view, atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url))
+        rendered = renderer.render(
+            view, atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url), atlas_meta.get("page", 1),
+        )
     except UnpublishableBody as error:
         raise Abort(f"{error.path}: body: der Sanitiser würde den geprüften Text verändern — Prüfung und Bau sind sich uneinig; bitte melden (SECURITY.md)") from error
     except UnknownToken as error:
@@ -106,7 +108,7 @@ def on_page_context(context, page, config, nav):
     if not atlas_meta:
         return context
     atlas = config[STATE_KEY].atlas
-    context["atlas_trail"] = trail(atlas_meta["view"], atlas_meta.get("key", ""), atlas)
+    context["atlas_trail"] = trail(atlas_meta["view"], atlas_meta.get("key", ""), atlas, atlas_meta.get("page", 1))
     tab = active_tab(atlas_meta["view"], atlas_meta.get("key", ""), atlas)
     owner = next((item for item in nav.pages if item.file.src_uri == tab), None)
     if owner is not None and not owner.active:

@@ -82,6 +82,24 @@ def real_site(tmp_path_factory) -> Build:
     return build
 
 
+# Cases for the long-list site: enough that the largest format needs several pages.
+LONG_SITE_CASES = 200
+
+
+@pytest.fixture(scope="session")
+def long_site(tmp_path_factory) -> Build:
+    """A site of LONG_SITE_CASES generated cases (praxisatlas/benchdata.py, as the benchmark
+    uses): long term lists split into pages, a finder with more than one page of results.
+    The case files lie in `site.parent / "examples"`."""
+    from praxisatlas.benchdata import generate_cases, write_cases
+
+    folder = tmp_path_factory.mktemp("long")
+    write_cases(folder / "examples", generate_cases(LONG_SITE_CASES))
+    build = build_site(folder, folder / "examples")
+    assert build.code == 0, build.output
+    return build
+
+
 @pytest.fixture(scope="session")
 def escaping_site(tmp_path_factory) -> Build:
     build = build_site(tmp_path_factory.mktemp("escaping"), FIXTURES / "site-escaping")

@@ -2,14 +2,22 @@
 //
 // OR within a facet, AND across facets and words. Each option shows how many results it
 // would give with the other facets as they are (one Pagefind search per facet). Results
-// are drawn with textContent only, never as HTML. The page works without this script:
-// the form submits and the server-rendered list shows every case.
+// are drawn with textContent only, never as HTML, a page of them at a time.
+//
+// What is loaded when (issue #12): the page arrives with the first cases and every count,
+// which is what the finder shows before anything is chosen, so nothing of the index is
+// fetched until someone uses the form. A search then draws its first results as soon as
+// the words' index part and their fragments are in; the filter files, which grow with the
+// atlas, follow for the counts. Without this script the form still submits and the page
+// shows the first cases, with links to the complete lists by Handlungsfeld.
 
 const form = document.getElementById("atlas-finder");
 const query = document.getElementById("atlas-finder-q");
 const status = document.getElementById("atlas-finder-status");
 const list = document.getElementById("atlas-finder-results");
 const empty = document.getElementById("atlas-finder-empty");
+const more = document.getElementById("atlas-finder-more");
+const allLists = document.getElementById("atlas-finder-all");
 const siteRoot = new URL(form.dataset.siteRoot || "../", window.location.href);
 const facets = [...form.querySelectorAll("fieldset[data-facet]")].map((fieldset) => ({
   param: fieldset.dataset.facet,
@@ -19,10 +27,14 @@ const facets = [...form.querySelectorAll("fieldset[data-facet]")].map((fieldset)
 const labels = new Map(facets.flatMap((facet) => facet.boxes.map((box) => [
   `${facet.param}=${box.value}`, box.closest("label").querySelector(".atlas-facet__label").textContent.trim(),
 ])));
-const PAGE_SIZE = 50;
+const PAGE_SIZE = Number(form.dataset.pageSize) || 20;
 
+let pagefindReady = null; // the import and start of Pagefind, begun once on first use
 let pagefind;
+let filtersReady = null; // every filter file, loaded once after the first results
 let running = 0;
+// The results of the state on show; null while the list is still the server-rendered one.
+let current = { results: null, drawn: list.children.length, state: null };
 
 function readUrl() {
   const params = new URLSearchParams(window.location.search);
@@ -121,8 +133,10 @@ function showOnMap(counts, chosen) {
 }
 
 function enableMap() {
+  const chosen = readUrl().chosen.bundesland;
   for (const tile of tiles) {
     tile.setAttribute("role", "button");
+    tile.setAttribute("aria-pressed", String(chosen.includes(tile.dataset.code.toLowerCase())));
     tile.addEventListener("click", (event) => {
       event.preventDefault();
       const box = form.querySelector(`input[name=bundesland][value="${tile.dataset.code.toLowerCase()}"]`);
@@ -180,16 +194,64 @@ function explainEmpty(state, best) {
   empty.hidden = false;
 }
 
+function loadPagefind() {
+  pagefindReady ||= (async () => {
+    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+    await pagefind.options({ baseUrl: siteRoot.pathname });
+    await pagefind.init();
+  })();
+  return pagefindReady;
+}
+
+function loadAllFilters() {
+  // Searches report counts only for filters whose files are loaded; this loads them all.
+  filtersReady ||= pagefind.filters();
+  return filtersReady;
+}
+
+function statusText(state) {
+  const { results, drawn } = current;
+  return countText(results.length, state) + (results.length > drawn ? ` Die ersten ${drawn} stehen hier.` : "");
+}
+
+async function drawMore() {
+  // Appends the next page of results; focus moves to the first new one for keyboard users.
+  const ticket = running;
+  const { state } = current;
+  if (current.results === null) {
+    await loadPagefind();
+    current.results = (await search(state, filtersFor(state, null))).results;
+  }
+  const next = current.results.slice(current.drawn, current.drawn + PAGE_SIZE);
+  const data = await Promise.all(next.map((result) => result.data()));
+  if (ticket !== running) return;
+  const items = data.map((entry) => card(entry, isCase(entry)));
+  list.append(...items);
+  current.drawn += items.length;
+  more.hidden = current.drawn >= current.results.length;
+  status.textContent = statusText(current.state);
+  if (items.length) items[0].querySelector("a").focus();
+}
+
 async function run(state) {
   const ticket = ++running;
   form.setAttribute("aria-busy", "true");
-  const main = await search(state, filtersFor(state, null));
+  await loadPagefind();
+  const results = (await search(state, filtersFor(state, null))).results;
+  const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
+  if (ticket !== running) return; // a newer change has started: draw nothing of this one
+  current = { results, drawn: shown.length, state };
+  list.replaceChildren(...shown.map((data) => card(data, isCase(data))));
+  empty.hidden = true;
+  more.hidden = results.length <= shown.length;
+  if (allLists) allLists.hidden = true;
+  status.textContent = statusText(state);
+  // Then the counts: one search per facet, with every filter file loaded.
+  await loadAllFilters();
   const perFacet = [];
   for (const facet of facets) perFacet.push(await search(state, filtersFor(state, facet.param)));
-  const results = main.results;
-  const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
   const best = results.length === 0 ? await lightestFilter(state) : null;
-  if (ticket !== running) return; // a newer change has started: draw nothing of this one
+  if (ticket !== running) return;
   facets.forEach((facet, index) => {
     const counts = perFacet[index].filters[facet.param] || {};
     for (const box of facet.boxes) {
@@ -197,13 +259,13 @@ async function run(state) {
     }
     if (facet.param === "bundesland") showOnMap(counts, state.chosen.bundesland);
   });
-  list.replaceChildren(...shown.map((data) => card(data, isCase(data))));
-  empty.hidden = true;
-  status.textContent = countText(results.length, state) + (results.length > PAGE_SIZE ? ` Die ersten ${PAGE_SIZE} stehen hier.` : "");
   if (results.length === 0) explainEmpty(state, best);
   form.removeAttribute("aria-busy");
-  form.dataset.ready = "true";
-  form.dataset.shown = urlFor(state); // what the list now shows; tests wait for it
+  form.dataset.shown = urlFor(state); // what the list and the counts now show; tests wait for it
+}
+
+function isUntouched(state) {
+  return !state.q && facets.every((facet) => state.chosen[facet.param].length === 0);
 }
 
 async function apply(state, push) {
@@ -213,31 +275,43 @@ async function apply(state, push) {
   await run(state);
 }
 
-async function start() {
-  pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-  await pagefind.options({ baseUrl: siteRoot.pathname });
-  await pagefind.init();
-  await pagefind.filters(); // loads every filter, so that searches report counts for all of them
+function start() {
   enableMap();
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    apply(readForm(), true);
+    apply(readForm(), true).catch(failed);
   });
   form.addEventListener("change", (event) => {
-    if (event.target.type === "checkbox") apply(readForm(), true);
+    if (event.target.type === "checkbox") apply(readForm(), true).catch(failed);
   });
   form.addEventListener("reset", (event) => {
     event.preventDefault();
-    apply({ q: query.value.trim(), chosen: Object.fromEntries(facets.map((f) => [f.param, []])) }, true);
+    apply({ q: query.value.trim(), chosen: Object.fromEntries(facets.map((f) => [f.param, []])) }, true).catch(failed);
   });
-  window.addEventListener("popstate", () => apply(readUrl(), false));
+  more.addEventListener("click", () => drawMore().catch(failed));
+  // Someone about to search: fetch Pagefind's small start files now, not after the click.
+  for (const type of ["focusin", "pointerdown"]) form.addEventListener(type, () => loadPagefind().catch(failed), { once: true });
+  window.addEventListener("popstate", () => apply(readUrl(), false).catch(failed));
   const initial = readUrl();
   history.replaceState(null, "", urlFor(initial)); // one spelling per view, so shared links agree
-  await apply(initial, false);
+  form.dataset.ready = "true";
+  if (!isUntouched(initial)) return apply(initial, false);
+  // Nothing chosen: the page already shows what a search would (first cases, all counts).
+  current.state = initial;
+  if (allLists) {
+    allLists.hidden = true; // the button below the list brings the rest
+    more.hidden = false;
+  }
+  form.dataset.shown = urlFor(initial);
 }
 
-start().catch((error) => {
-  status.textContent = "Die Suche konnte nicht geladen werden. Die Liste zeigt alle Beispiele.";
+function failed(error) {
+  status.textContent = "Die Suche konnte nicht geladen werden. Die Liste zeigt die ersten Beispiele.";
+  if (allLists) allLists.hidden = false;
+  more.hidden = true;
+  form.removeAttribute("aria-busy");
   form.dataset.ready = "error";
   console.error(error);
-});
+}
+
+Promise.resolve().then(start).catch(failed);

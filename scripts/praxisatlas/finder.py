@@ -17,6 +17,9 @@ from .slugs import slugify
 from .views import FINDER_PARAMS, Atlas
 
 YES = "1"
+# Results the finder shows at once, on the server-rendered page and in finder.js
+# (data-page-size): the first result needs only this many Pagefind fragments (issue #12).
+FINDER_PAGE_SIZE = 20
 
 
 @dataclass(frozen=True)

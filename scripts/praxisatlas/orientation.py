@@ -23,13 +23,16 @@ def _kind_link(kind: str) -> Link:
     return Link(heading, f"{folder}/")
 
 
-def trail(view: str, key: str, atlas: Atlas) -> list[Link]:
-    """The pages above this one, from the home page down (the page itself not included)."""
+def trail(view: str, key: str, atlas: Atlas, number: int = 1) -> list[Link]:
+    """The pages above this one, from the home page down (the page itself not included);
+    page 2 and later of a term's list sit below the term's first page."""
     if view == "case":
         first_area = atlas.by_slug[key].case.areas[0]
         return [HOME, _kind_link("areas"), Link(atlas.vocab["areas"].label(first_area), term_url("areas", first_area))]
     if view == "term":
-        return [HOME, _kind_link(key.split(":", 1)[0])]
+        kind, slug = key.split(":", 1)
+        above = [HOME, _kind_link(kind)]
+        return above + [Link(atlas.vocab[kind].label(slug), term_url(kind, slug))] if number > 1 else above
     if view == "data":
         return [HOME, Link("Über das Projekt", "ueber/")]
     return []

@@ -16,7 +16,7 @@ import jinja2
 
 from .body import publishable_html
 from .exports import data_page
-from .finder import facet_values, facets, search_terms
+from .finder import FINDER_PAGE_SIZE, facet_values, facets, search_terms
 from .operatorpages import fill, token_context
 from .merkliste import handout_json
 from .tilemap import tile_map
@@ -59,9 +59,10 @@ class PageRenderer:
             raise UnpublishableBody(item.path)
         return html
 
-    def render(self, view: str, key: str, content: str, url_for: UrlFor) -> str:
+    def render(self, view: str, key: str, content: str, url_for: UrlFor, number: int = 1) -> str:
         """`content` is MkDocs' HTML of hand-written or generated Markdown; case pages use
-        the case body instead (MkDocs never renders a case body)."""
+        the case body instead (MkDocs never renders a case body). `number` is the page of
+        a long list (term pages, pagination.py)."""
         context: dict[str, Any] = {"url_for": url_for, "settings": self.settings, "content": content}
         if view == "case":
             item = self.atlas.by_slug[key]
@@ -82,11 +83,13 @@ class PageRenderer:
             context["kind"] = kind
             context["term"] = self.atlas.vocab[kind].get(slug)
             context["finder_url"] = finder_url(kind, slug)
-            context["cards"] = [self.atlas.card(item) for item in self.atlas.cases_with(kind, slug)]
+            context["cards"], context["pagination"] = self.atlas.term_page(kind, slug, number)
         elif view == "finder":
             context["facets"] = facets(self.atlas)
             context["tilemap"] = tile_map(self.atlas, link=functools.partial(finder_url, "states"))
-            context["cards"] = [self.atlas.card(item) for item in self.atlas.cases]
+            context["total"] = len(self.atlas.cases)
+            context["cards"] = [self.atlas.card(item) for item in self.atlas.cases[:FINDER_PAGE_SIZE]]
+            context["page_size"] = FINDER_PAGE_SIZE
         elif view == "programmes":
             context["programmes"] = self.atlas.programmes()
         elif view == "data":

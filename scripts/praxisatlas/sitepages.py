@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from .pagination import page_count, page_url
 from .views import INDEX_KINDS, PROGRAMMES_PAGE, Atlas
 
 
@@ -22,13 +23,17 @@ class GeneratedPage:
     markdown: str
 
 
-def _page(src_uri: str, title: str, description: str, view: str, key: str = "", wide: bool = False) -> GeneratedPage:
+def _page(src_uri: str, title: str, description: str, view: str, key: str = "", wide: bool = False, number: int = 1) -> GeneratedPage:
     """Search indexing is decided by the templates: only case pages carry data-pagefind-body.
-    A `wide` page hides Material's sidebars (the finder needs the width for filters)."""
+    A `wide` page hides Material's sidebars (the finder needs the width for filters);
+    `number` is the page of a long list (pagination.py)."""
+    atlas = {"view": view, "key": key}
+    if number > 1:
+        atlas["page"] = number
     meta = {
         "title": html.escape(title),
         "description": html.escape(description),
-        "atlas": {"view": view, "key": key},
+        "atlas": atlas,
     }
     if wide:
         meta["hide"] = ["navigation", "toc"]
@@ -64,7 +69,20 @@ def generated_pages(atlas: Atlas) -> list[GeneratedPage]:
     for kind, (folder, heading) in INDEX_KINDS.items():
         pages.append(_page(f"{folder}/index.md", heading, f"Alle Praxisbeispiele nach {heading}.", "overview", kind))
         for term in atlas.vocab[kind].terms:
-            count = len(atlas.cases_with(kind, term.slug))
-            description = f"{count} Praxisbeispiele: {term.description}"
-            pages.append(_page(f"{folder}/{term.slug.lower()}.md", term.label, description, "term", f"{kind}:{term.slug}"))
+            pages.extend(_term_pages(atlas, kind, folder, term))
+    return pages
+
+
+def _term_pages(atlas: Atlas, kind: str, folder: str, term) -> list[GeneratedPage]:
+    """A term's list: its own page, then `seite-2/`, `seite-3/` … for long lists."""
+    count = len(atlas.cases_with(kind, term.slug))
+    key = f"{kind}:{term.slug}"
+    base = f"{folder}/{term.slug.lower()}/"
+    pages = [_page(f"{folder}/{term.slug.lower()}.md", term.label, f"{count} Praxisbeispiele: {term.description}", "term", key)]
+    pages_total = page_count(count)
+    for number in range(2, pages_total + 1):
+        pages.append(_page(
+            f"{page_url(base, number)}index.md", f"{term.label}, Seite {number} von {pages_total}",
+            f"{count} Praxisbeispiele, Seite {number} von {pages_total}: {term.description}", "term", key, number=number,
+        ))
     return pages

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from .cases import CaseFile
 from .countries import country_name_de
+from .pagination import Pagination, paginate
 from .related import RelatedIndex
 from .slugs import slugify
 from .vocab import Vocabulary, load_vocabularies
@@ -27,6 +28,8 @@ FINDER_PARAMS = {"areas": "handlungsfeld", "formats": "format", "states": "bunde
 # The case field that holds a vocabulary's slugs, where it is not named like the vocabulary.
 CASE_FIELDS = {"programmes": "support"}
 PROGRAMMES_PAGE = "foerderung/"
+# Cards per programme on /foerderung/; the finder link carries the rest of a long list.
+PROGRAMME_PREVIEW = 6
 
 
 def case_url(slug: str) -> str:
@@ -125,6 +128,7 @@ class ProgrammeView:
     url: str
     finder_url: str
     cards: list[Card]
+    count: int = 0  # all cases naming the programme; `cards` shows the first of them
 
 
 @dataclass
@@ -164,6 +168,7 @@ class Atlas:
         self.cases = sorted(cases, key=sort_key)
         self.by_slug = {item.slug: item for item in self.cases}
         self._related: RelatedIndex | None = None  # built on first use, once per atlas
+        self._by_term = self._index_terms()
 
     def card(self, item: CaseFile) -> Card:
         case = item.case
@@ -179,12 +184,25 @@ class Atlas:
             size=self.vocab["sizes"].label(case.size) if case.size else None,
         )
 
+    def _index_terms(self) -> dict[tuple[str, str], list[CaseFile]]:
+        """Every list page asks for the cases of one term: one pass over the cases builds
+        all those lists, so the pages cost no pass of their own (linear build, issue #12)."""
+        index: dict[tuple[str, str], list[CaseFile]] = {}
+        for item in self.cases:
+            index.setdefault(("states", item.case.state), []).append(item)
+            for kind in ("areas", "formats", "programmes"):
+                for slug in dict.fromkeys(getattr(item.case, CASE_FIELDS.get(kind, kind)) or ()):
+                    index.setdefault((kind, slug), []).append(item)
+        return index
+
     def cases_with(self, kind: str, slug: str) -> list[CaseFile]:
         """Cases tagged with one term, in the stable list order."""
-        if kind == "states":
-            return [item for item in self.cases if item.case.state == slug]
-        name = CASE_FIELDS.get(kind, kind)
-        return [item for item in self.cases if slug in (getattr(item.case, name) or ())]
+        return self._by_term.get((kind, slug), [])
+
+    def term_page(self, kind: str, slug: str, number: int) -> tuple[list[Card], Pagination]:
+        """One page of a term's list (pagination.py): its cards and its navigation."""
+        items, pagination = paginate(self.cases_with(kind, slug), number, term_url(kind, slug), lambda item: item.case.city)
+        return [self.card(item) for item in items], pagination
 
     def overview(self, kind: str) -> list[TermCard]:
         return [
@@ -198,7 +216,8 @@ class Atlas:
             ProgrammeView(
                 term.slug, term.label, term.description, term.funder, term.url,
                 finder_url("programmes", term.slug),
-                [self.card(item) for item in self.cases_with("programmes", term.slug)],
+                [self.card(item) for item in self.cases_with("programmes", term.slug)[:PROGRAMME_PREVIEW]],
+                len(self.cases_with("programmes", term.slug)),
             )
             for term in self.vocab["programmes"].terms
         ]

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from conftest import REPO
 
@@ -67,6 +67,19 @@ def page(browser, server):
     yield page
     context.close()
     assert foreign == [], f"Anfragen an fremde Hosts: {foreign}"
+
+
+FINDER_RESULTS = ".atlas-cards--finder .atlas-card"
+
+
+def show_all_results(page) -> None:
+    """The finder draws a page of results at a time: ask for more until its button goes,
+    waiting each time for the list to grow."""
+    more = page.locator("#atlas-finder-more")
+    while more.is_visible():
+        before = page.locator(FINDER_RESULTS).count()
+        more.click()
+        expect(page.locator(FINDER_RESULTS)).not_to_have_count(before)
 
 
 def screenshot(page, name: str) -> Path:

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from build.test_site_pages import CASES
+from browser.conftest import serving
 from conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -64,7 +65,8 @@ def open_ready(page, url: str) -> None:
     page.route(page.base + "axe.min.js", lambda route: route.fulfill(path=AXE, content_type="text/javascript"))
     page.goto(page.base + url)
     if url.startswith("finden/"):
-        expect(page.locator("#atlas-finder")).to_have_attribute("data-ready", "true", timeout=20000)
+        # The finder marks the state its list and counts show (data-shown), e.g. "/finden/?q=…".
+        expect(page.locator("#atlas-finder")).to_have_attribute("data-shown", "/" + url, timeout=20000)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=list(VIEWPORTS))
@@ -153,3 +155,19 @@ def test_the_finder_works_with_the_keyboard_alone(page):
     expect(page.locator("#atlas-finder")).to_have_attribute(
         "data-shown", f"/finden/?q=Partnerschaft&bundesland={value}", timeout=20000
     )
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=list(VIEWPORTS))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_later_page_of_a_long_list_has_no_serious_or_critical_violation(page, long_site, scheme, viewport):
+    """Pages 2, 3 … of a list exist only once the atlas is large: the generated long-list site."""
+    later = sorted(long_site.site.glob("formate/*/seite-2/index.html"))
+    assert later, "the long-list site has no second page"
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.emulate_media(color_scheme=scheme)
+    with serving(long_site.site) as base:
+        page.base = base
+        open_ready(page, later[0].parent.relative_to(long_site.site).as_posix() + "/")
+        assert page.locator("nav.atlas-pages [aria-current=page]").count() == 1
+        violations = run_axe(page)
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)

@@ -23,7 +23,7 @@ import pytest
 from markupsafe import escape
 from playwright.sync_api import expect
 
-from browser.conftest import serving
+from browser.conftest import serving, show_all_results
 from conftest import REPO, build_site
 
 pytestmark = pytest.mark.browser
@@ -114,6 +114,7 @@ def test_naughty_strings_do_not_run_in_the_browser(browser, active_site):
 
     page.goto(base + "finden/?handlungsfeld=fairer-handel")
     expect(page.locator("#atlas-finder")).to_have_attribute("data-shown", "/finden/?handlungsfeld=fairer-handel", timeout=20000)
+    show_all_results(page)
     expect(page.locator(".atlas-cards--finder .atlas-card")).to_have_count(len(sample.cases))
     look("finden/")
 

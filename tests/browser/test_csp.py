@@ -52,7 +52,7 @@ def test_finder_runs_pagefind_under_the_policy(page):
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.add_init_script(RECORD_VIOLATIONS)
     page.goto(page.base + "finden/?q=Kommune")
-    expect(page.locator("#atlas-finder")).to_have_attribute("data-ready", "true", timeout=20000)
+    expect(page.locator("#atlas-finder")).to_have_attribute("data-shown", "/finden/?q=Kommune", timeout=20000)
     expect(page.locator(".atlas-cards--finder .atlas-card").first).to_be_visible()
     assert page.evaluate("window.__violations") == []
     assert errors == []

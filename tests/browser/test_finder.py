@@ -13,9 +13,10 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import screenshot
+from browser.conftest import screenshot, show_all_results
 from build.test_site_pages import CASES
-from praxisatlas.finder import FACETS
+from praxisatlas.finder import FACETS, FINDER_PAGE_SIZE
+from praxisatlas.slugs import slugify
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +24,9 @@ FORM = "#atlas-finder"
 # The finder writes its URL in this order (praxisatlas/finder.py FACETS, words first).
 ORDER = ["q", *(param for param, _, _ in FACETS)]
 TITLES = ".atlas-cards--finder .atlas-card__title a"
+MORE = "#atlas-finder-more"
+# Cases in the finder's order without words: municipality, then title (praxisatlas/views.py).
+IN_ORDER = [data["title"] for data in sorted(CASES.values(), key=lambda d: (slugify(d["city"]), slugify(d["title"])))]
 
 
 def values(data: dict, param: str) -> list[str]:
@@ -61,6 +65,8 @@ def open_finder(page, params: list[tuple[str, str]] | None = None):
 
 
 def shown_titles(page) -> set[str]:
+    """Every result, all pages of them."""
+    show_all_results(page)
     return set(page.locator(TITLES).all_inner_texts())
 
 
@@ -70,12 +76,43 @@ def count_of(page, param: str, value: str) -> int:
 
 def test_without_filters_every_case_is_listed_with_counts_from_the_data(page):
     open_finder(page)
-    assert shown_titles(page) == {data["title"] for data in CASES.values()}
     expect(page.locator("#atlas-finder-status")).to_contain_text(f"{len(CASES)} Ergebnisse")
     states = Counter(data["state"].lower() for data in CASES.values())
     for code in ("bw", "by", "nw", "hb"):
         assert count_of(page, "bundesland", code) == states[code], code
     screenshot(page, "finder")
+    assert page.locator(TITLES).all_inner_texts() == IN_ORDER[:FINDER_PAGE_SIZE]
+    assert shown_titles(page) == set(IN_ORDER)
+    assert page.locator(TITLES).all_inner_texts() == IN_ORDER  # the same order, page after page
+
+
+def test_more_results_come_a_page_at_a_time_and_focus_the_first_new_one(page):
+    assert len(CASES) > FINDER_PAGE_SIZE, "the real site must need a second page for this test"
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    open_finder(page)
+    assert [url for url in requests if "/pagefind/" in url] == []  # the page itself holds the first results
+    expect(page.locator("#atlas-finder-status")).to_contain_text(f"Die ersten {FINDER_PAGE_SIZE} stehen hier")
+    page.locator(MORE).click()
+    expect(page.locator(TITLES)).to_have_count(min(2 * FINDER_PAGE_SIZE, len(CASES)))
+    expect(page.locator(TITLES).nth(FINDER_PAGE_SIZE)).to_be_focused()
+    expect(page.locator(TITLES).nth(FINDER_PAGE_SIZE)).to_have_text(IN_ORDER[FINDER_PAGE_SIZE])
+
+
+def test_a_search_shows_its_first_results_before_the_filter_files_load(page):
+    """The first results need the words' index part and fragments only; the filter files
+    (which grow with the atlas) follow for the counts (issue #12)."""
+    order: list[str] = []
+    page.on("request", lambda request: order.append(request.url) if "/pagefind/" in request.url else None)
+    open_finder(page)
+    city = sorted(CASES.values(), key=lambda d: d["city"])[0]["city"]
+    page.locator("#atlas-finder-q").fill(city)
+    page.locator("#atlas-finder-q").press("Enter")
+    wait_until_shown(page, [("q", city)])
+    fragments = [i for i, url in enumerate(order) if "/fragment/" in url]
+    filters = [i for i, url in enumerate(order) if "/filter/" in url]
+    assert fragments and filters, order
+    assert max(fragments) < min(filters), order
 
 
 @pytest.mark.parametrize("param", ["handlungsfeld", "format", "bundesland", "partnertyp"])
@@ -165,13 +202,16 @@ def test_no_search_index_is_loaded_before_someone_searches(page):
     assert [url for url in requests if "/pagefind/" in url] == []
 
 
-def test_without_javascript_the_finder_lists_every_case(browser, server):
+def test_without_javascript_the_finder_shows_the_first_cases_and_the_way_to_all(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{server}finden/?bundesland=by")
-    titles = set(page.locator(TITLES).all_inner_texts())
+    titles = page.locator(TITLES).all_inner_texts()
+    expect(page.locator(MORE)).to_be_hidden()  # a button without its script would do nothing
+    page.locator("#atlas-finder-all a", has_text="nach Handlungsfeld").click()
+    expect(page).to_have_url(f"{server}handlungsfelder/")
     context.close()
-    assert titles == {data["title"] for data in CASES.values()}
+    assert titles == IN_ORDER[:FINDER_PAGE_SIZE]
 
 
 def test_keyboard_alone_ticks_a_filter(page):

@@ -22,6 +22,7 @@ import pytest
 from conftest import REPO
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LONG_LISTS = ("handlungsfelder", "formate", "bundeslaender", "finden", "foerderung")
 QUALITY_PAGE = REPO / "docs" / "ueber" / "qualitaet.md"
 # A page with one known error, checked in the same run: proves that vnu really reports errors.
 CANARY = '<!doctype html><html lang="de"><head><title>Probe</title></head><body><p><div></div></p></body></html>'
@@ -98,8 +99,9 @@ def where(message: dict) -> str:
 
 
 @pytest.fixture(scope="session")
-def vnu(real_site, tmp_path_factory) -> dict:
-    """One JVM over the whole built site plus the canary page; errors only."""
+def vnu(real_site, long_site, tmp_path_factory) -> dict:
+    """One JVM over the whole built site, the list pages of the long-list site (pages 2, 3 …
+    exist only there) and the canary page; errors only."""
     java = shutil.which("java")
     assert java, "Java fehlt: `make test` installiert default-jre-headless"
     assert VNU.exists(), "vnu-jar fehlt: `npm ci` ausführen (make test tut das)"
@@ -107,7 +109,7 @@ def vnu(real_site, tmp_path_factory) -> dict:
     canary.write_text(CANARY, encoding="utf-8")
     done = subprocess.run(
         [java, "-jar", str(VNU), "--format", "json", "--errors-only", "--skip-non-html", "--no-langdetect",
-         "--verbose", str(real_site.site), str(canary)],
+         "--verbose", str(real_site.site), *(str(long_site.site / folder) for folder in LONG_LISTS), str(canary)],
         capture_output=True, text=True, check=False, timeout=300,
     )
     report = json.loads(done.stderr)  # vnu writes its JSON report to stderr
@@ -120,7 +122,9 @@ def vnu(real_site, tmp_path_factory) -> dict:
     }
 
 
-def test_vnu_checked_every_built_page_and_reports_errors(real_site, vnu):
+def test_vnu_checked_every_built_page_and_reports_errors(real_site, long_site, vnu):
+    later_pages = set(long_site.site.glob("*/*/seite-*/index.html"))
+    assert later_pages and later_pages - vnu["checked"] == set()
     pages = set(real_site.site.rglob("*.html"))
     assert len(pages) > 50
     assert pages - vnu["checked"] == set()
