@@ -50,12 +50,12 @@ sys.path.insert(0, str(SCRIPTS))
 
 from praxisatlas.benchdata import DEFAULT_SEED, InvalidBenchCases, check_cases, generate_cases, write_cases  # noqa: E402
 from praxisatlas.countries import country_name_de  # noqa: E402
+from praxisatlas.finder import FINDER_PAGE_SIZE  # noqa: E402
 from praxisatlas.siteconfig import write_site_config  # noqa: E402
 from praxisatlas.views import INDEX_KINDS  # noqa: E402
 from praxisatlas.vocab import load_vocabularies  # noqa: E402
 
 GZIP_LEVEL = 6
-FINDER_PAGE_SIZE = 50  # results the finder draws at once (docs/javascripts/finder.js, PAGE_SIZE)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PRAXISATLAS_SITE_URL": "https://atlas.test/", "PYTHONHASHSEED": "0"}
 
 
@@ -262,40 +262,45 @@ def page_weight(site: Path, page: Path) -> Weight:
 
 @dataclass
 class Search:
-    total: int
+    total: int  # the first result for a typical word (median index chunk)
+    worst: int  # the same for a word in the largest index chunk
+    counts: int  # the filter files loaded after the first result, for the counts
     parts: list[tuple[str, int]]
 
 
 def search_bytes(site: Path) -> Search:
-    """Pagefind files the finder loads for its first query (estimate, see docs/leistung.md):
+    """Pagefind files the finder loads for its first result (estimate, docs/leistung.md):
     pagefind-entry.json, pagefind.js, pagefind-worker.js (pagefind.js starts it), the
-    language's WebAssembly and index metadata, every filter file (the finder loads all
-    filters), the largest index chunk (one search word) and the fragments of the first
-    result page (FINDER_PAGE_SIZE results, median fragment size)."""
+    language's WebAssembly and index metadata, the index chunk holding the search word
+    (median chunk; the largest for the worst case) and the fragments of the first result
+    page (FINDER_PAGE_SIZE results, median fragment size). The filter files follow after
+    the first result is drawn (javascripts/finder.js) and are reported apart."""
     folder = site / "pagefind"
     entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
     language = next(iter(entry["languages"].values()))
-    chunks = sorted((folder / "index").glob("*.pf_index"), key=lambda p: p.stat().st_size)
+    chunks = sorted(transfer_size(path) for path in (folder / "index").glob("*.pf_index")) or [0]
     filters = sorted((folder / "filter").glob("*.pf_filter"))
     fragments = [p.stat().st_size for p in (folder / "fragment").glob("*.pf_fragment")]
     shown = min(FINDER_PAGE_SIZE, len(fragments))
+    typical_chunk = int(statistics.median(chunks))
     parts = [
         ("pagefind-entry.json", transfer_size(folder / "pagefind-entry.json")),
         ("pagefind.js", transfer_size(folder / "pagefind.js")),
         ("pagefind-worker.js", transfer_size(folder / "pagefind-worker.js")),
         (f"wasm.{language['wasm']}.pagefind", transfer_size(folder / f"wasm.{language['wasm']}.pagefind")),
         (f"pagefind.{language['hash']}.pf_meta", transfer_size(folder / f"pagefind.{language['hash']}.pf_meta")),
-        (f"filter/ ({len(filters)} Dateien)", sum(transfer_size(p) for p in filters)),
-        (f"index/ größter von {len(chunks)} Chunks (Median {kb(int(statistics.median(c.stat().st_size for c in chunks or [folder])))})",
-         transfer_size(chunks[-1]) if chunks else 0),
+        (f"index/ Median von {len(chunks)} Chunks (größter {kb(chunks[-1])})", typical_chunk),
         (f"fragment/ {shown} × Median", int(shown * statistics.median(fragments)) if fragments else 0),
     ]
-    return Search(sum(size for _, size in parts), parts)
+    total = sum(size for _, size in parts)
+    counts = sum(transfer_size(p) for p in filters)
+    parts.append((f"danach für die Zähler: filter/ ({len(filters)} Dateien)", counts))
+    return Search(total, total - typical_chunk + chunks[-1], counts, parts)
 
 
 # Generated pages that list cases: home, finder, programmes, overviews and term pages.
 LIST_PAGE = re.compile(
-    r"(finden/|foerderung/|merkliste/|(?:" + "|".join(folder for folder, _ in INDEX_KINDS.values()) + r")/(?:[^/]+/)?)?index\.html"
+    r"(finden/|foerderung/|merkliste/|(?:" + "|".join(folder for folder, _ in INDEX_KINDS.values()) + r")/(?:[^/]+/(?:seite-\d+/)?)?)?index\.html"
 )
 
 
@@ -365,7 +370,7 @@ class Row:
 
 HEADER = (
     "| Fälle | Prüfung | unser Bau | Material-Standard | Faktor | je Fall (unser) | Spitzenspeicher (unser) "
-    "| Website | Fallseite gzip | Suche 1. Anfrage gzip | größte Listenseite gzip |\n"
+    "| Website | Fallseite gzip | Suche 1. Ergebnis gzip (ungünstigster Fall) | größte Listenseite gzip |\n"
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 )
 
@@ -375,7 +380,7 @@ def table_row(row: Row) -> str:
     return (
         f"| {de(row.cases, 0)} | {de(row.validate)} s | {de(row.ours)} s | {de(row.stock)} s | {de(row.ours / row.stock, 2)} "
         f"| {de(row.ours / row.cases * 1000)} ms | {de(row.peak_kib / 1024, 0)} MiB | {de(row.site / 1e6)} MB "
-        f"| {kb(row.case_page.total)} | {kb(row.search.total)} | {kb(size)} (`{path}`) |"
+        f"| {kb(row.case_page.total)} | {kb(row.search.total)} ({kb(row.search.worst)}) | {kb(size)} (`{path}`) |"
     )
 
 
