@@ -22,9 +22,6 @@ from conftest import REPO
 pytestmark = pytest.mark.browser
 
 KEY = "praxisatlas-merkliste"
-# Material itself keeps the visitor's colour scheme in localStorage ("<base>.__palette");
-# it is not ours and holds no case data.
-MATERIAL_PALETTE = "/.__palette"
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember")
 STATES = {term["slug"]: term["label"] for term in VOCAB["states"]}
 
@@ -136,7 +133,7 @@ def test_clearing_the_list_leaves_nothing_stored_and_points_to_the_finder(page):
     expect(empty.get_by_role("link", name="Beispiele finden")).to_be_focused()
     expect(page.locator(".atlas-merkliste__status")).to_have_text("Die Merkliste ist leer.")
     expect(page.get_by_role("button", name="Drucken / als PDF speichern")).to_be_hidden()
-    assert page.evaluate("() => Object.keys(localStorage)") == [MATERIAL_PALETTE]
+    assert page.evaluate("() => Object.keys(localStorage)") == []
 
 
 def test_empty_list_explains_how_to_mark_and_links_to_the_finder(page):
@@ -154,7 +151,7 @@ def test_the_list_stays_in_the_browser_one_storage_key_no_cookie_no_fetch(page):
     mark(page, FIRST, 1)
     open_list(page)
     expect(page.locator(".atlas-handout__case")).to_have_count(1)
-    assert sorted(page.evaluate("() => Object.keys(localStorage)")) == sorted([KEY, MATERIAL_PALETTE])
+    assert page.evaluate("() => Object.keys(localStorage)") == [KEY]
     assert page.evaluate("() => Object.keys(sessionStorage)") == []
     assert page.context.cookies() == []
     assert page.evaluate("() => document.cookie") == ""

@@ -36,10 +36,11 @@ PAGE_TYPES = {
     "impressum": "impressum/",
     "404": "404.html",
 }
-# Material keeps the colour scheme under "<scope>.__palette" (scope: the site root, here "/"):
-# its inline script in base.html writes it on every page load, before any click. Named in the
-# Datenschutzerklärung and in docs/ueber/qualitaet.md. Nothing else may be stored.
-MATERIAL_LOCAL_STORAGE = {"/.__palette"}
+# Nothing is stored before the visitor asks for it. The one key a click stores on any page:
+# the colour scheme, in Material's key "<scope>.__palette" (scope: the site root, here "/"),
+# written only after a click on the scheme toggle (javascripts/palette-choice.js). Named in
+# the Datenschutzerklärung and in docs/ueber/qualitaet.md. (The Merkliste key: test_merkliste.)
+PALETTE_KEY = "/.__palette"
 # Material writes no sessionStorage key on any page of this site; should a Material update
 # add one, name it here and in docs/ueber/qualitaet.md with its purpose.
 MATERIAL_SESSION_STORAGE: set[str] = set()
@@ -88,13 +89,13 @@ def assert_private(page, requests: list[tuple[str, str]]) -> None:
     assert page.context.cookies() == []
     stores = page.evaluate(STORES)
     assert stores["cookie"] == ""
-    assert set(stores["local"]) <= MATERIAL_LOCAL_STORAGE, stores["local"]
+    assert stores["local"] == [], stores["local"]
     assert set(stores["session"]) <= MATERIAL_SESSION_STORAGE, stores["session"]
     assert (stores["databases"], stores["caches"], stores["workers"]) == ([], [], 0)
 
 
 @pytest.mark.parametrize("url", PAGE_TYPES.values(), ids=list(PAGE_TYPES))
-def test_page_type_loads_only_from_the_site_and_stores_only_the_palette(page, url):
+def test_page_type_loads_only_from_the_site_and_stores_nothing(page, url):
     requests = record(page)
     page.goto(page.base + url, wait_until="networkidle")
     expect(page.locator("h1").first).to_be_visible()
@@ -117,23 +118,33 @@ def test_finder_with_search_and_filter_loads_only_from_the_site(page):
     assert_private(page, requests)
 
 
-def test_a_whole_visit_stores_only_the_palette(page):
-    """One visitor, all page types in one browser context: the stores still hold only
-    Material's palette key, and the palette key holds only the colour scheme."""
+def test_a_whole_visit_stores_nothing(page):
+    """One visitor, all page types in one browser context, no click: nothing is stored."""
     requests = record(page)
     for url in PAGE_TYPES.values():
         page.goto(page.base + url)
     page.wait_for_load_state("networkidle")
     assert_private(page, requests)
-    palette = page.evaluate("() => JSON.parse(localStorage.getItem('/.__palette'))")
-    assert palette is None or set(palette) <= {"index", "color"}, palette
 
 
-def test_every_allowed_key_is_documented():
-    """Each key the tests allow is named, with its purpose, for visitors: on the quality page
+def test_only_picking_a_colour_scheme_stores_it_and_only_the_scheme(page):
+    page.goto(page.base)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+    page.locator("label[title=\"Dunkles Farbschema einschalten\"]:visible").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert page.evaluate("() => Object.keys(localStorage)") == [PALETTE_KEY]
+    palette = page.evaluate(f"() => JSON.parse(localStorage.getItem('{PALETTE_KEY}'))")
+    assert set(palette) <= {"index", "color"} and palette["color"]["scheme"] == "slate", palette
+    page.goto(page.base + "finden/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")  # the choice holds
+
+
+def test_every_stored_key_is_documented():
+    """Each key a click may store is named, with its purpose, for visitors: on the quality page
     in full, in the Datenschutzerklärung by its name (without Material's scope prefix)."""
     quality = (REPO / "docs" / "ueber" / "qualitaet.md").read_text(encoding="utf-8")
     privacy = (REPO / "docs" / "datenschutz.md").read_text(encoding="utf-8")
-    for key in MATERIAL_LOCAL_STORAGE | MATERIAL_SESSION_STORAGE:
+    for key in {PALETTE_KEY} | MATERIAL_SESSION_STORAGE:
         assert f"`{key}`" in quality, key
         assert f"`{key.rsplit('.', 1)[-1]}`" in privacy, key
