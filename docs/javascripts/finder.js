@@ -18,6 +18,11 @@ const list = document.getElementById("atlas-finder-results");
 const empty = document.getElementById("atlas-finder-empty");
 const more = document.getElementById("atlas-finder-more");
 const allLists = document.getElementById("atlas-finder-all");
+const filterBox = document.getElementById("atlas-finder-filters");
+const filterToggle = document.getElementById("atlas-finder-toggle");
+// Beside the results (wide screens) the filters stay open; on phones they fold away below
+// a button, so that the results are not a long scroll down. Matches the CSS breakpoint.
+const wide = window.matchMedia("(min-width: 45em)");
 const siteRoot = new URL(form.dataset.siteRoot || "../", window.location.href);
 const facets = [...form.querySelectorAll("fieldset[data-facet]")].map((fieldset) => ({
   param: fieldset.dataset.facet,
@@ -52,6 +57,12 @@ function writeForm(state) {
   for (const facet of facets) {
     for (const box of facet.boxes) box.checked = state.chosen[facet.param].includes(box.value);
   }
+  const chosen = facets.reduce((sum, facet) => sum + state.chosen[facet.param].length, 0);
+  filterToggle.textContent = chosen ? `Filter wählen (${chosen} gewählt)` : "Filter wählen";
+}
+
+function fitFilters() {
+  filterBox.open = wide.matches;
 }
 
 function readForm() {
@@ -277,6 +288,8 @@ async function apply(state, push) {
 
 function start() {
   enableMap();
+  fitFilters();
+  wide.addEventListener("change", fitFilters);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     apply(readForm(), true).catch(failed);
@@ -294,6 +307,7 @@ function start() {
   window.addEventListener("popstate", () => apply(readUrl(), false).catch(failed));
   const initial = readUrl();
   history.replaceState(null, "", urlFor(initial)); // one spelling per view, so shared links agree
+  writeForm(initial);
   form.dataset.ready = "true";
   if (!isUntouched(initial)) return apply(initial, false);
   // Nothing chosen: the page already shows what a search would (first cases, all counts).

@@ -248,3 +248,23 @@ def test_the_map_toggles_the_state_facet_and_shows_its_counts(page):
     tile.click()
     wait_until_shown(page)
     expect(tile).to_have_attribute("aria-pressed", "false")
+
+
+def test_on_a_phone_the_filters_fold_away_below_a_button_that_counts_the_choice(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    area = Counter(a for d in CASES.values() for a in d["areas"]).most_common(1)[0][0]
+    open_finder(page, [("handlungsfeld", area)])
+    filters, toggle = page.locator("#atlas-finder-filters"), page.locator("#atlas-finder-toggle")
+    expect(filters).not_to_have_attribute("open", "")
+    expect(toggle).to_have_text("Filter wählen (1 gewählt)")
+    first = page.locator(TITLES).first
+    assert first.bounding_box()["y"] < 844 + 200  # the results follow the folded filters
+    expect(page.locator("fieldset[data-facet=handlungsfeld]")).to_be_hidden()
+    toggle.click()
+    expect(page.locator("fieldset[data-facet=handlungsfeld]")).to_be_visible()
+    page.locator(f"fieldset[data-facet=handlungsfeld] input[value='{area}']").uncheck()
+    wait_until_shown(page)
+    expect(toggle).to_have_text("Filter wählen")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(filters).to_have_attribute("open", "")
+    expect(toggle).to_be_hidden()

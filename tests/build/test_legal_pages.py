@@ -135,10 +135,12 @@ def test_preview_shows_a_site_wide_banner_listing_what_is_missing(real_site):
     """real_site has the test address https://atlas.test/ and nothing else set."""
     for url in ("", "finden/", "impressum/"):
         banner = " ".join(real_site.page(url).select_one(".md-banner").get_text(" ").split())
+        missing = [s.label for s in SETTINGS if s.key != "site_url"]
         assert banner == (
-            "Vorschau: Für die Veröffentlichung fehlen noch Angaben der betreibenden Stelle. Noch nicht eingetragen: "
-            + "; ".join(s.label for s in SETTINGS if s.key != "site_url") + "."
+            f"Vorschau: Für die Veröffentlichung fehlen noch {len(missing)} Angaben der betreibenden Stelle. "
+            "Welche? Noch nicht eingetragen: " + "; ".join(missing) + "."
         )
+        assert real_site.page(url).select_one(".md-banner details > summary").get_text() == "Welche?"
 
 
 def test_reference_page_is_built_but_not_marked_for_search(real_site):
