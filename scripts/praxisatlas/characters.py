@@ -21,10 +21,15 @@ FORBIDDEN_CLASS = (
     r"\u2028\u2029"  # line and paragraph separators
     r"\ufffe\uffff"  # noncharacters, which YAML refuses as well
 )
-_FORBIDDEN = re.compile(rf"[{FORBIDDEN_CLASS}]|\r(?!\n)")
+# Tag characters (U+E0000–U+E007F): invisible letters that can carry hidden text ("ASCII
+# smuggling"). Outside the Basic Multilingual Plane, so not in FORBIDDEN_CLASS: a JSON Schema
+# pattern cannot name them in a way every ECMA-262 engine reads alike. The validator refuses
+# them, so no export ever holds one and the schema's pattern stays true of every export.
+TAG_CLASS = r"\U000e0000-\U000e007f"
+_FORBIDDEN = re.compile(rf"[{FORBIDDEN_CLASS}{TAG_CLASS}]|\r(?!\n)")
 # The same rule as a JSON Schema pattern: text without any forbidden character.
 CLEAN_TEXT_PATTERN = rf"^(?:[^{FORBIDDEN_CLASS}\r]|\r\n)*$"
-_SHOWN_ESCAPED = re.compile(rf"[{FORBIDDEN_CLASS}\t\n\r]")
+_SHOWN_ESCAPED = re.compile(rf"[{FORBIDDEN_CLASS}{TAG_CLASS}\t\n\r]")
 
 _NAMES = {
     0x00: "Nullzeichen",
@@ -58,7 +63,8 @@ _NAMES = {
 def _describe(character: str) -> str:
     """The character by code point and German name, e.g. "U+202E (Richtungsumkehr)"."""
     point = ord(character)
-    return f"U+{point:04X} ({_NAMES.get(point, 'Steuerzeichen')})"
+    name = "unsichtbares Tag-Zeichen" if 0xE0000 <= point <= 0xE007F else _NAMES.get(point, "Steuerzeichen")
+    return f"U+{point:04X} ({name})"
 
 
 def forbidden_characters(text: str) -> list[tuple[int, str]]:

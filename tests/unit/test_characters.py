@@ -27,6 +27,9 @@ FORBIDDEN = {
     "\u2066": "U+2066 (Isolierung links nach rechts)",
     "\u2069": "U+2069 (Ende einer Isolierung)",
     "\ufeff": "U+FEFF (Byte-Order-Mark)",
+    "\U000e0001": "U+E0001 (unsichtbares Tag-Zeichen)",
+    "\U000e0041": "U+E0041 (unsichtbares Tag-Zeichen)",
+    "\U000e007f": "U+E007F (unsichtbares Tag-Zeichen)",
 }
 
 
@@ -38,6 +41,13 @@ def test_each_forbidden_character_is_found_and_named_by_code_point(character):
 def test_every_c0_and_c1_control_except_tab_and_line_feed_is_forbidden():
     controls = [chr(c) for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n"]
     assert [offset for offset, _ in forbidden_characters("".join(controls))] == list(range(len(controls)))
+
+
+def test_tag_characters_are_forbidden_and_shown_as_escapes_but_their_neighbours_are_not():
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore")
+    assert [offset for offset, _ in forbidden_characters(f"a{hidden}b")] == list(range(1, 7))
+    assert visible(f"a{hidden[0]}b") == "a\\U000e0069b"
+    assert forbidden_characters("\U000dffff\U000e0080 🏴") == []
 
 
 @pytest.mark.parametrize(
