@@ -66,9 +66,11 @@ class RelatedIndex:
         self.cases = list(cases)
         self.label = label  # (field, slug) -> what a visitor reads, e.g. "Fairer Handel"
         self.position = {item.slug: index for index, item in enumerate(self.cases)}
+        self.features = [features(item) for item in self.cases]  # once per case, not per comparison
+        self.feature_sets = [frozenset(own) for own in self.features]
         self.postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for index, item in enumerate(self.cases):
-            for feature in features(item):
+        for index, own in enumerate(self.features):
+            for feature in own:
                 self.postings[feature].append(index)  # ascending, since cases are visited in order
 
     def _candidates(self, index: int, own: list[tuple[str, str]]) -> set[int]:
@@ -86,11 +88,11 @@ class RelatedIndex:
         if index is None:  # not part of this atlas
             return []
         case = item.case
-        own = features(item)
+        own = self.features[index]
         ranked = []
         for other in self._candidates(index, own):
             other_case = self.cases[other].case
-            theirs = set(features(self.cases[other]))
+            theirs = self.feature_sets[other]
             shared = [feature for feature in own if feature in theirs]
             score = sum(WEIGHTS[name] for name, _ in shared)
             same_state = other_case.state == case.state

@@ -168,6 +168,7 @@ class Atlas:
         self.cases = sorted(cases, key=sort_key)
         self.by_slug = {item.slug: item for item in self.cases}
         self._related: RelatedIndex | None = None  # built on first use, once per atlas
+        self._related_cards: dict[str, list[RelatedCard]] = {}
         self._by_term = self._index_terms()
 
     def card(self, item: CaseFile) -> Card:
@@ -234,10 +235,14 @@ class Atlas:
         return [self.card(item) for item in self.newest_items(count)]
 
     def related(self, item: CaseFile) -> list[RelatedCard]:
-        """Up to three cases with the most in common, each with the reasons (related.py)."""
+        """Up to three cases with the most in common, each with the reasons (related.py);
+        worked out once per case (the page and its contents list both ask)."""
         if self._related is None:
             self._related = RelatedIndex(self.cases, self.feature_label)
-        return [RelatedCard(self.card(match.item), match.reasons) for match in self._related.related(item, MAX_RELATED)]
+        if item.slug not in self._related_cards:
+            matches = self._related.related(item, MAX_RELATED)
+            self._related_cards[item.slug] = [RelatedCard(self.card(match.item), match.reasons) for match in matches]
+        return self._related_cards[item.slug]
 
     def feature_label(self, field_name: str, value: str) -> str:
         """What a visitor reads for a slug or code of a case field."""
