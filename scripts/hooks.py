@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from praxisatlas.assetversions import own_assets
 from praxisatlas.cases import load_collection
 from praxisatlas.csp import with_csp
 from praxisatlas.exports import data_date, data_files
@@ -38,12 +39,14 @@ log = logging.getLogger("mkdocs.hooks.praxisatlas")
 STATE_KEY = "praxisatlas_renderer"
 IMAGES_KEY = "praxisatlas_images"
 ACTIVE_KEY = "praxisatlas_active_tab"
+ASSETS_KEY = "atlas_assets"  # site path -> versioned address of our scripts and styles, for main.html
 UNSET_KEY = "atlas_unset"  # labels of unset operator settings, for the preview notice in main.html
 
 
 def on_config(config):
     """Check the operator settings and validate every case first: a production build
-    without all settings, or any invalid case, stops before a page is written."""
+    without all settings, or any invalid case, stops before a page is written. Our own
+    scripts and stylesheets get addresses with a content version (assetversions.py)."""
     try:
         operator = load_operator_settings(config.extra.get("atlas", {}), config.site_url, os.environ)
     except SettingsError as error:
@@ -60,6 +63,14 @@ def on_config(config):
         (log.warning if problem.is_error else log.info)(problem.format())
     if collection.has_errors:
         raise Abort("Ungültige Praxisbeispiele — " + summary_line(collection.problems, collection.file_count))
+    assets = own_assets(Path(config.docs_dir))
+    config.extra[ASSETS_KEY] = assets
+    config.extra_css = [assets.get(name, name) for name in config.extra_css]
+    for index, script in enumerate(config.extra_javascript):
+        if isinstance(script, str):
+            config.extra_javascript[index] = assets.get(script, script)
+        else:
+            script.path = assets.get(script.path, script.path)
     overrides = Path(config.theme.custom_dir)
     config[STATE_KEY] = PageRenderer(Atlas(collection.cases), [overrides], settings)
     config[IMAGES_KEY] = collection.images
@@ -87,8 +98,10 @@ def on_page_content(html: str, page, config, files) -> str:
     renderer: PageRenderer = config[STATE_KEY]
     view = atlas_meta["view"]
     try:
+        assets = config.extra[ASSETS_KEY]
         rendered = renderer.render(
-            view, atlas_meta.get("key", ""), html, lambda target: get_relative_url(target, page.url), atlas_meta.get("page", 1),
+            view, atlas_meta.get("key", ""), html, lambda target: get_relative_url(assets.get(target, target), page.url),
+            atlas_meta.get("page", 1),
         )
     except UnpublishableBody as error:
         raise Abort(f"{error.path}: body: der Sanitiser würde den geprüften Text verändern — Prüfung und Bau sind sich uneinig; bitte melden (SECURITY.md)") from error

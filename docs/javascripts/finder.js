@@ -20,7 +20,7 @@ const more = document.getElementById("atlas-finder-more");
 const allLists = document.getElementById("atlas-finder-all");
 const filterBox = document.getElementById("atlas-finder-filters");
 const filterToggle = document.getElementById("atlas-finder-toggle");
-// Beside the results (wide screens) the filters stay open; on phones they fold away below
+// Beside the results (wide screens) the filters are open; on phones they stay folded below
 // a button, so that the results are not a long scroll down. Matches the CSS breakpoint.
 const wide = window.matchMedia("(min-width: 45em)");
 const siteRoot = new URL(form.dataset.siteRoot || "../", window.location.href);

@@ -208,6 +208,7 @@ def test_without_javascript_the_finder_shows_the_first_cases_and_the_way_to_all(
     page.goto(f"{server}finden/?bundesland=by")
     titles = page.locator(TITLES).all_inner_texts()
     expect(page.locator(MORE)).to_be_hidden()  # a button without its script would do nothing
+    expect(page.locator("fieldset[data-facet=handlungsfeld]")).to_be_visible()  # beside the list, unfolded
     page.locator("#atlas-finder-all a", has_text="nach Handlungsfeld").click()
     expect(page).to_have_url(f"{server}handlungsfelder/")
     context.close()
