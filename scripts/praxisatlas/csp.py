@@ -11,7 +11,9 @@ what it is meant to stop. Plain functions on strings; MkDocs is wired in by hook
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Iterable
@@ -62,28 +64,77 @@ class _Scan:
     policies: list[str] = field(default_factory=list)  # contents of CSP meta elements
 
 
+# Speed (issue #12): a page has a few hundred tags and only <head>, <meta>, <script> and
+# <style> matter here. For the commonest plain elements the scanner asks the standard
+# parser only where the start tag ends (by the parser's own rule, check_for_whole_start_tag)
+# and skips reading its attributes; their end tags in the simplest form (`</div>`) skip the
+# parser's general end-tag path. Neither changes where any token starts or ends or which
+# mode the tokenizer is in: for these tags the standard parser does nothing more than call
+# handle_starttag/handle_endtag, which ignore them. Newer parsers do more with every tag
+# (they follow foreign content, <svg> and <math>); there the shortcuts are off and every
+# tag takes the standard path. tests/unit/test_csp.py checks that both paths find exactly
+# what the plain standard parser finds.
+_RAW_TEXT = {tag.lower() for tag in (*HTMLParser.CDATA_CONTENT_ELEMENTS, *getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ()))}
+_PLAIN_ELEMENTS = frozenset({
+    "a", "abbr", "article", "aside", "b", "br", "button", "code", "dd", "details", "div", "dl",
+    "dt", "em", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "i", "img", "input", "kbd", "label", "li", "link", "main", "nav", "ol",
+    "p", "pre", "section", "small", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "th", "thead", "time", "tr", "ul",
+}) - _RAW_TEXT
+_SHORTCUTS = hasattr(HTMLParser, "check_for_whole_start_tag") and not any(
+    hasattr(HTMLParser, name) for name in ("_handle_starttag_context", "_handle_endtag_context")
+)
+_PLAIN_NAMES = "|".join(sorted(_PLAIN_ELEMENTS))
+_PLAIN_START = re.compile(rf"<(?:{_PLAIN_NAMES})[\t\n\f\r />]", re.IGNORECASE | re.ASCII)
+_PLAIN_END = re.compile(rf"</(?:{_PLAIN_NAMES})>", re.IGNORECASE | re.ASCII)
+
+
 class _Scanner(HTMLParser):
     """Find the <head> tag, the inline executable <script> and <style> elements and CSP metas."""
 
-    def __init__(self, page: str) -> None:
+    def __init__(self, shortcuts: bool = _SHORTCUTS) -> None:
         super().__init__(convert_charrefs=True)
         self.result = _Scan()
-        self._line_starts = [0]
-        self._line_starts += [i + 1 for i, char in enumerate(page) if char == "\n"]
         self._open: _Element | None = None
+        self._base = 0  # offset in the page of the parser's buffer (self.rawdata)
+        self._start = 0  # offset of the start tag being handled
+        self._shortcuts = shortcuts
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+    def scan(self, page: str) -> _Scan:
+        self.feed(page)
+        # feed() may stop before the end (an unfinished construct); close() goes on with
+        # the rest, and the parser's offsets from then on count from where it stopped.
+        self._base = len(page) - len(self.rawdata)
+        self.close()
+        return self.result
+
+    def updatepos(self, i: int, j: int) -> int:
+        # Offsets come from parse_starttag; line and column (getpos) are not kept.
+        return j
+
+    def parse_starttag(self, i: int) -> int:
+        if self._shortcuts:
+            if _PLAIN_START.match(self.rawdata, i):
+                return self.check_for_whole_start_tag(i)
+        self._start = self._base + i
+        return super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        if self._shortcuts and self.cdata_elem is None:
+            plain = _PLAIN_END.match(self.rawdata, i)
+            if plain is not None:
+                return plain.end()
+        return super().parse_endtag(i)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "head" and self.result.head_end is None:
-            self.result.head_end = self._offset() + len(self.get_starttag_text())
+            self.result.head_end = self._start + len(self.get_starttag_text())
         elif tag == "script" and _is_inline_script(dict(attrs)):
-            self._open = _Element(self._offset())
+            self._open = _Element(self._start)
             self.result.scripts.append(self._open)
         elif tag == "style":
-            self._open = _Element(self._offset())
+            self._open = _Element(self._start)
             self.result.styles.append(self._open)
         elif tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "content-security-policy":
             self.result.policies.append(dict(attrs).get("content") or "")
@@ -111,10 +162,7 @@ def _is_inline_script(attrs: dict[str, str | None]) -> bool:
 
 
 def _scan(page: str) -> _Scan:
-    scanner = _Scanner(page)
-    scanner.feed(page)
-    scanner.close()
-    return scanner.result
+    return _Scanner().scan(page)
 
 
 def _untrusted_span(page: str, untrusted: str) -> range:
@@ -127,8 +175,11 @@ def _untrusted_span(page: str, untrusted: str) -> range:
     return range(first, page.rfind(untrusted) + len(untrusted))
 
 
+@functools.lru_cache(maxsize=256)
 def source_hash(text: str) -> str:
-    """The CSP hash source of an inline script or style: sha256 over its UTF-8 text."""
+    """The CSP hash source of an inline script or style: sha256 over its UTF-8 text.
+
+    Cached: Material's inline scripts are the same on every page of the same depth."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 

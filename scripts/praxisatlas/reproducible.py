@@ -31,11 +31,14 @@ the build with ReproducibleBuildError instead of being rewritten half understood
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import gc
 import gzip
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,6 +90,17 @@ def date_sitemap(site_dir: Path, day: dt.date) -> None:
 
 
 # --- CBOR, as far as Pagefind's minicbor output uses it -----------------------------------
+#
+# Written for speed (issue #12): the word index holds a few million small numbers, and this
+# runs in every build. The encoder appends to one bytearray; the decoder reads the common
+# heads inline instead of a call per item. Both keep to the subset below, and the decoder
+# accepts only the form the encoder writes (shortest heads, definite lengths), so a
+# decoded file encodes back to the very same bytes without encoding it a second time.
+
+_SIMPLE = {False: 0xF4, True: 0xF5, None: 0xF6}
+_SIMPLE_VALUES = {0xF4: False, 0xF5: True, 0xF6: None}
+# The smallest argument each head size may carry: minicbor always writes the shortest head.
+_SHORTEST = {1: 24, 2: 1 << 8, 4: 1 << 16, 8: 1 << 32}
 
 
 def _head(major: int, value: int) -> bytes:
@@ -99,52 +113,107 @@ def _head(major: int, value: int) -> bytes:
     raise ReproducibleBuildError(f"Zahl {value} ist für CBOR zu groß")
 
 
-def cbor_encode(value: Any) -> bytes:
-    if value is False or value is True or value is None:
-        return bytes([{False: 0xF4, True: 0xF5, None: 0xF6}[value]])
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, str):
+# Encoded numbers, filled as they come: the word index repeats the same few thousand.
+_INTS: dict[int, bytes] = {}
+_INTS_CACHED = range(-(1 << 16), 1 << 16)
+
+
+def _int(value: int) -> bytes:
+    encoded = _INTS.get(value)
+    if encoded is None:
+        encoded = _head(0, value) if value >= 0 else _head(1, -1 - value)
+        if value in _INTS_CACHED:
+            _INTS[value] = encoded
+    return encoded
+
+
+def _encode_into(out: bytearray, value: Any) -> None:
+    kind = type(value)
+    if kind is list:
+        _encode_list(out, value)
+    elif kind is int:
+        out += _int(value)
+    elif kind is str:
         data = value.encode("utf-8")
-        return _head(3, len(data)) + data
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(cbor_encode(item) for item in value)
-    raise ReproducibleBuildError(f"unerwarteter Wert {type(value).__name__} im Pagefind-Index")
+        out += _head(3, len(data))
+        out += data
+    elif kind is bytes:
+        out += _head(2, len(value))
+        out += value
+    elif kind is bool or value is None:
+        out.append(_SIMPLE[value])
+    else:
+        raise ReproducibleBuildError(f"unerwarteter Wert {kind.__name__} im Pagefind-Index")
+
+
+def _encode_list(out: bytearray, value: list[Any]) -> None:
+    """A list, with its numbers and lists written in place (most of the word index)."""
+    count = len(value)
+    if count < 24:
+        out.append(0x80 | count)
+    else:
+        out += _head(4, count)
+    cached = _INTS.get
+    for item in value:
+        kind = type(item)
+        if kind is int:
+            encoded = cached(item)
+            out += encoded if encoded is not None else _int(item)
+        elif kind is list:
+            if item:
+                _encode_list(out, item)
+            else:
+                out.append(0x80)
+        else:
+            _encode_into(out, item)
+
+
+def cbor_encode(value: Any) -> bytes:
+    out = bytearray()
+    _encode_into(out, value)
+    return bytes(out)
 
 
 def cbor_decode(data: bytes) -> Any:
-    """Decode one CBOR item that fills `data` (definite lengths, no maps, tags or floats:
-    all that Pagefind writes); anything else is an error, never a guess."""
-    value, end = _decode_at(data, 0)
+    """Decode one CBOR item that fills `data` (definite lengths, shortest heads, no maps,
+    tags or floats: all that Pagefind writes); anything else is an error, never a guess.
+    Whatever this accepts, cbor_encode writes back byte for byte."""
+    try:
+        value, end = _decode_at(data, 0)
+    except IndexError:
+        raise ReproducibleBuildError("Pagefind-Index endet mitten in einem Wert") from None
     if end != len(data):
         raise ReproducibleBuildError("Pagefind-Index hat überzählige Bytes")
     return value
 
 
-def _decode_at(data: bytes, at: int) -> tuple[Any, int]:
-    try:
-        initial = data[at]
-    except IndexError:
-        raise ReproducibleBuildError("Pagefind-Index endet mitten in einem Wert") from None
-    major, info = initial >> 5, initial & 31
-    at += 1
-    if major == 7:
-        simple = {20: False, 21: True, 22: None}
-        if info not in simple:
-            raise ReproducibleBuildError(f"unbekannter CBOR-Wert 0x{initial:02x} im Pagefind-Index")
-        return simple[info], at
+def _argument(data: bytes, at: int, info: int) -> tuple[int, int]:
+    """The argument of a head with additional information `info`, read from `at`."""
     if info < 24:
-        argument = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        if at + size > len(data):
-            raise ReproducibleBuildError("Pagefind-Index endet mitten in einem Wert")
-        argument = int.from_bytes(data[at : at + size], "big")
-        at += size
-    else:
-        raise ReproducibleBuildError(f"CBOR-Kopf 0x{initial:02x} (unbestimmte Länge) im Pagefind-Index")
+        return info, at
+    if info > 27:
+        raise ReproducibleBuildError(f"CBOR-Kopf mit Zusatz {info} (unbestimmte Länge) im Pagefind-Index")
+    size = 1 << (info - 24)
+    if at + size > len(data):
+        raise ReproducibleBuildError("Pagefind-Index endet mitten in einem Wert")
+    argument = int.from_bytes(data[at : at + size], "big")
+    if argument < _SHORTEST[size]:
+        raise ReproducibleBuildError("CBOR-Kopf nicht in kürzester Form im Pagefind-Index")
+    return argument, at + size
+
+
+def _decode_at(data: bytes, at: int) -> tuple[Any, int]:
+    """The item at `at` and the offset after it (IndexError when `data` ends too early)."""
+    initial = data[at]
+    at += 1
+    if initial < 0x18:  # the commonest item: a small unsigned number
+        return initial, at
+    major = initial >> 5
+    if major == 7:
+        if initial not in _SIMPLE_VALUES:
+            raise ReproducibleBuildError(f"unbekannter CBOR-Wert 0x{initial:02x} im Pagefind-Index")
+        return _SIMPLE_VALUES[initial], at
+    argument, at = _argument(data, at, initial & 31)
     if major == 0:
         return argument, at
     if major == 1:
@@ -155,12 +224,45 @@ def _decode_at(data: bytes, at: int) -> tuple[Any, int]:
             raise ReproducibleBuildError("Pagefind-Index endet mitten in einem Text")
         return (chunk if major == 2 else chunk.decode("utf-8")), at + argument
     if major == 4:
-        items = []
-        for _ in range(argument):
-            item, at = _decode_at(data, at)
-            items.append(item)
-        return items, at
+        return _decode_list(data, at, argument)
     raise ReproducibleBuildError(f"CBOR-Typ {major} im Pagefind-Index nicht erwartet")
+
+
+def _decode_list(data: bytes, at: int, count: int) -> tuple[list[Any], int]:
+    """The `count` items of a list from `at`: numbers below 2^16 (nearly all of the word
+    index) and short lists in place, anything else by _decode_at."""
+    items: list[Any] = []
+    append = items.append
+    for _ in range(count):
+        byte = data[at]
+        if byte < 0x18:
+            append(byte)
+            at += 1
+        elif 0x20 <= byte < 0x38:
+            append(0x1F - byte)
+            at += 1
+        elif byte == 0x18 or byte == 0x38:
+            number = data[at + 1]
+            if number < 24:
+                raise ReproducibleBuildError("CBOR-Kopf nicht in kürzester Form im Pagefind-Index")
+            append(number if byte == 0x18 else -1 - number)
+            at += 2
+        elif byte == 0x19 or byte == 0x39:
+            number = data[at + 1] << 8 | data[at + 2]
+            if number < 256:
+                raise ReproducibleBuildError("CBOR-Kopf nicht in kürzester Form im Pagefind-Index")
+            append(number if byte == 0x19 else -1 - number)
+            at += 3
+        elif byte == 0x80:
+            append([])
+            at += 1
+        elif 0x80 < byte < 0x98:
+            item, at = _decode_list(data, at + 1, byte - 0x80)
+            append(item)
+        else:
+            item, at = _decode_at(data, at)
+            append(item)
+    return items, at
 
 
 # --- Pagefind ----------------------------------------------------------------------------
@@ -180,19 +282,16 @@ def read_index_file(path: Path) -> Any:
         raise ReproducibleBuildError(f"{path.name}: kein gzip ({error})") from error
     if not data.startswith(SIGNATURE):
         raise ReproducibleBuildError(f"{path.name}: unbekanntes Pagefind-Format")
-    body = data[len(SIGNATURE) :]
     try:
-        value = cbor_decode(body)
+        # cbor_decode accepts only what cbor_encode writes back byte for byte.
+        return cbor_decode(data[len(SIGNATURE) :])
     except (ReproducibleBuildError, UnicodeDecodeError) as error:
-        raise ReproducibleBuildError(f"{path.name}: {error}") from error
-    if cbor_encode(value) != body:
-        raise ReproducibleBuildError(f"{path.name}: Pagefind-Format nicht verstanden (Pagefind-Version prüfen)")
-    return value
+        raise ReproducibleBuildError(f"{path.name}: {error} (Pagefind-Version prüfen)") from error
 
 
-def index_file_bytes(value: Any) -> bytes:
+def index_file_bytes(encoded: bytes) -> bytes:
     """gzip with mtime 0 and level 9, like Pagefind, of the marker and the CBOR."""
-    return gzip.compress(SIGNATURE + cbor_encode(value), compresslevel=9, mtime=0)
+    return gzip.compress(SIGNATURE + encoded, compresslevel=9, mtime=0)
 
 
 @dataclass
@@ -281,7 +380,7 @@ def canonical_language(folder: Path, language: str, meta_hash: str) -> str:
             words.append(entry)
         encoded = cbor_encode([words])
         name = names.name(encoded)
-        written[f"index/{name}.pf_index"] = index_file_bytes([words])
+        written[f"index/{name}.pf_index"] = encoded
         replaced.append(path)
         new_chunks.append([start, end, name])
 
@@ -296,7 +395,7 @@ def canonical_language(folder: Path, language: str, meta_hash: str) -> str:
         values = sorted(([value, _pages(value_pages, new_number)] for value, value_pages in index[1]), key=lambda v: v[0])
         encoded = cbor_encode([filter_name, values])
         name = names.name(encoded)
-        written[f"filter/{name}.pf_filter"] = index_file_bytes([filter_name, values])
+        written[f"filter/{name}.pf_filter"] = encoded
         replaced.append(path)
         new_filters.append([filter_name, name])
 
@@ -308,11 +407,14 @@ def canonical_language(folder: Path, language: str, meta_hash: str) -> str:
     new_meta = [version, pages, new_chunks, new_filters, new_sorts, *rest]
     encoded_meta = cbor_encode(new_meta)
     new_meta_hash = f"{language}_{pagefind_hash(encoded_meta)[: len(language) + 8]}"
-    written[f"pagefind.{new_meta_hash}.pf_meta"] = index_file_bytes(new_meta)
+    written[f"pagefind.{new_meta_hash}.pf_meta"] = encoded_meta
 
+    # zlib lets go of the GIL while it compresses: the files are packed side by side.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        packed = dict(zip(written, pool.map(index_file_bytes, written.values())))
     for path in replaced:
         path.unlink(missing_ok=True)
-    for name, content in written.items():
+    for name, content in packed.items():
         (folder / name).write_bytes(content)
     return new_meta_hash
 
@@ -325,12 +427,20 @@ def canonical_pagefind(folder: Path) -> None:
         languages = entry["languages"]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ReproducibleBuildError(f"{ENTRY_FILE} nicht lesbar ({error})") from error
-    for language in sorted(languages):
-        try:
-            languages[language]["hash"] = canonical_language(folder, language, languages[language]["hash"])
-        except (ValueError, TypeError, KeyError, IndexError) as error:  # JSON of a fragment, unexpected shapes
-            raise ReproducibleBuildError(
-                f"Pagefind-Index ({language}) hat nicht den erwarteten Aufbau: {error!r} (Pagefind-Version prüfen)"
-            ) from error
+    # The word index decodes into a few hundred thousand small lists, none in a cycle; the
+    # cycle collector would walk the whole build's heap again and again while they are made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for language in sorted(languages):
+            try:
+                languages[language]["hash"] = canonical_language(folder, language, languages[language]["hash"])
+            except (ValueError, TypeError, KeyError, IndexError) as error:  # JSON of a fragment, unexpected shapes
+                raise ReproducibleBuildError(
+                    f"Pagefind-Index ({language}) hat nicht den erwarteten Aufbau: {error!r} (Pagefind-Version prüfen)"
+                ) from error
+    finally:
+        if collecting:
+            gc.enable()
     entry["languages"] = {language: languages[language] for language in sorted(languages)}
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

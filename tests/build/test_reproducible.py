@@ -187,6 +187,33 @@ def test_cbor_round_trip_and_pagefind_hash():
     assert pagefind_hash(b"") == "da39a3ee5e6b4bd3255bfef95601890afd879"  # SHA-1 …4b0d32…d80709
 
 
+# Every kind of head the fast paths of the codec read or write in place, at each boundary.
+EDGE_NUMBERS = [0, 23, 24, 255, 256, 65535, 65536, (1 << 32) - 1, 1 << 32, (1 << 64) - 1,
+                -1, -24, -25, -256, -257, -65536, -65537, -(1 << 64)]
+
+
+def test_cbor_round_trip_at_every_head_size():
+    value = [EDGE_NUMBERS, [[], [[]], [[0, [-25, 300], []]] * 30], list(range(30)), "ä" * 30, b"\x00" * 300, [False, True, None]]
+    encoded = cbor_encode(value)
+    assert cbor_decode(encoded) == value
+    assert cbor_encode(cbor_decode(encoded)) == encoded
+    for number in EDGE_NUMBERS:  # each alone and inside a list, where it is read in place
+        assert cbor_decode(cbor_encode(number)) == number
+        assert cbor_decode(cbor_encode([number])) == [number]
+
+
+@pytest.mark.parametrize("data", [
+    b"\x18\x05", b"\x81\x18\x17", b"\x81\x38\x00", b"\x81\x19\x00\xff", b"\x39\x00\x10",
+    b"\x1a\x00\x00\xff\xff", b"\x1b\x00\x00\x00\x00\xff\xff\xff\xff", b"\x98\x01\x00", b"\x61",
+    b"\x82\x00", b"\x81\x19\x01", b"\x9f\xff", b"\xa0", b"\xc0\x00", b"\xf9\x00\x00", b"\x00\x00",
+], ids=lambda data: data.hex())
+def test_cbor_decoder_refuses_what_the_encoder_would_write_otherwise(data):
+    """Non-shortest heads, truncated items, indefinite lengths, maps, tags, floats and extra
+    bytes are refused, so anything decoded is written back exactly as it was read."""
+    with pytest.raises(ReproducibleBuildError):
+        cbor_decode(data)
+
+
 @pytest.mark.parametrize(
     "content", [b"not gzip", gzip.compress(b"pagefind_dcd\x9f\xff"), gzip.compress(b"other")],
     ids=["no-gzip", "unknown-cbor", "no-signature"],
