@@ -89,37 +89,52 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def on_page_content(html: str, page, config, files) -> str:
-    """Render the atlas view named in the page's front matter around its content, and give
-    generated pages a contents list (and so Material's skip link) from their headings."""
-    atlas_meta = page.meta.get("atlas")
-    if not atlas_meta:
-        return html
+def _render(page, config, html: str) -> str:
+    """The page's atlas view around `html`, with German errors for what must stop the build."""
+    atlas_meta = page.meta["atlas"]
     renderer: PageRenderer = config[STATE_KEY]
-    view = atlas_meta["view"]
+    assets = config.extra[ASSETS_KEY]
     try:
-        assets = config.extra[ASSETS_KEY]
-        rendered = renderer.render(
-            view, atlas_meta.get("key", ""), html, lambda target: get_relative_url(assets.get(target, target), page.url),
-            atlas_meta.get("page", 1),
+        return renderer.render(
+            atlas_meta["view"], atlas_meta.get("key", ""), html,
+            lambda target: get_relative_url(assets.get(target, target), page.url), atlas_meta.get("page", 1),
         )
     except UnpublishableBody as error:
         raise Abort(f"{error.path}: body: der Sanitiser würde den geprüften Text verändern — Prüfung und Bau sind sich uneinig; bitte melden (SECURITY.md)") from error
     except UnknownToken as error:
         raise Abort(f"docs/{page.file.src_uri}: {error}") from error
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Render the atlas view named in the page's front matter around its content, and give
+    generated pages a contents list (and so Material's skip link) from their headings.
+
+    Case pages are rendered later, just before their template (on_page_context): MkDocs
+    first fills in every page and only then writes them, so 10,000 rendered case pages
+    would all sit in memory at once. Their contents list comes from the case itself."""
+    atlas_meta = page.meta.get("atlas")
+    if not atlas_meta:
+        return html
+    renderer: PageRenderer = config[STATE_KEY]
+    view = atlas_meta["view"]
     if view == "case":
         item = renderer.atlas.by_slug[atlas_meta["key"]]
         page.toc = get_toc(case_toc(escape(item.case.title), item.rendered.toc_tokens, bool(renderer.atlas.related(item))))
-    elif view not in MARKDOWN_VIEWS:
+        return ""  # case pages carry no Markdown; see above
+    rendered = _render(page, config, html)
+    if view not in MARKDOWN_VIEWS:
         page.toc = get_toc(page_toc(rendered))
     return rendered
 
 
 def on_page_context(context, page, config, nav):
-    """Breadcrumbs and the active tab for generated pages, which are outside the navigation."""
+    """Case pages rendered now (see on_page_content); breadcrumbs and the active tab for
+    generated pages, which are outside the navigation."""
     atlas_meta = page.meta.get("atlas")
     if not atlas_meta:
         return context
+    if atlas_meta["view"] == "case":
+        page.content = _render(page, config, "")  # see on_page_content; freed in on_post_page
     atlas = config[STATE_KEY].atlas
     context["atlas_trail"] = trail(atlas_meta["view"], atlas_meta.get("key", ""), atlas, atlas_meta.get("page", 1))
     tab = active_tab(atlas_meta["view"], atlas_meta.get("key", ""), atlas)
@@ -154,7 +169,9 @@ def on_post_page(output: str, page, config) -> str:
     if borrowed is not None:
         borrowed.active = False
         config[ACTIVE_KEY] = None
-    return output if _serving else with_csp(output, untrusted=page.content or "")
+    output = output if _serving else with_csp(output, untrusted=page.content or "")
+    page.content = None  # written; MkDocs would keep every page's HTML to the end of the build
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
