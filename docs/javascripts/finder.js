@@ -143,8 +143,7 @@ function showOnMap(counts, chosen) {
   }
 }
 
-function enableMap() {
-  const chosen = readUrl().chosen.bundesland;
+function enableMap(chosen) {
   for (const tile of tiles) {
     tile.setAttribute("role", "button");
     tile.setAttribute("aria-pressed", String(chosen.includes(tile.dataset.code.toLowerCase())));
@@ -225,14 +224,16 @@ function statusText(state) {
   return countText(results.length, state) + (results.length > drawn ? ` Die ersten ${drawn} stehen hier.` : "");
 }
 
+async function resultsFor(state) {
+  await loadPagefind();
+  return (await search(state, filtersFor(state, null))).results;
+}
+
 async function drawMore() {
   // Appends the next page of results; focus moves to the first new one for keyboard users.
   const ticket = running;
   const { state } = current;
-  if (current.results === null) {
-    await loadPagefind();
-    current.results = (await search(state, filtersFor(state, null))).results;
-  }
+  if (current.results === null) current.results = await resultsFor(state);
   const next = current.results.slice(current.drawn, current.drawn + PAGE_SIZE);
   const data = await Promise.all(next.map((result) => result.data()));
   if (ticket !== running) return;
@@ -240,15 +241,14 @@ async function drawMore() {
   list.append(...items);
   current.drawn += items.length;
   more.hidden = current.drawn >= current.results.length;
-  status.textContent = statusText(current.state);
+  status.textContent = statusText(state);
   if (items.length) items[0].querySelector("a").focus();
 }
 
 async function run(state) {
   const ticket = ++running;
   form.setAttribute("aria-busy", "true");
-  await loadPagefind();
-  const results = (await search(state, filtersFor(state, null))).results;
+  const results = await resultsFor(state);
   const shown = await Promise.all(results.slice(0, PAGE_SIZE).map((result) => result.data()));
   if (ticket !== running) return; // a newer change has started: draw nothing of this one
   current = { results, drawn: shown.length, state };
@@ -287,7 +287,8 @@ async function apply(state, push) {
 }
 
 function start() {
-  enableMap();
+  const initial = readUrl();
+  enableMap(initial.chosen.bundesland);
   fitFilters();
   wide.addEventListener("change", fitFilters);
   form.addEventListener("submit", (event) => {
@@ -305,7 +306,6 @@ function start() {
   // Someone about to search: fetch Pagefind's small start files now, not after the click.
   for (const type of ["focusin", "pointerdown"]) form.addEventListener(type, () => loadPagefind().catch(failed), { once: true });
   window.addEventListener("popstate", () => apply(readUrl(), false).catch(failed));
-  const initial = readUrl();
   history.replaceState(null, "", urlFor(initial)); // one spelling per view, so shared links agree
   writeForm(initial);
   form.dataset.ready = "true";

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,31 +9,13 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from conftest import REPO
+from lighthouse import CHROME_FLAGS, CHROMIUM
+from praxisatlas.compressedserver import serving  # served with gzip and cache headers, as a host would
 
-CHROMIUM = "/usr/bin/chromium"
-# Flags from the machine notes: no background traffic to Google hosts, no sandbox as root.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+# The flags Lighthouse runs with (scripts/lighthouse.py): no background traffic to Google
+# hosts, no sandbox as root.
+CHROMIUM_ARGS = CHROME_FLAGS.split()
 SCREENSHOTS = REPO / "test-output" / "screenshots"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """Serve a built site on a free loopback port; yields its address, stops on exit."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,8 @@ import pytest
 from playwright.sync_api import expect
 
 from browser.conftest import screenshot, show_all_results
-from build.test_site_pages import CASES
+from build.test_site_pages import CASES, list_order
 from praxisatlas.finder import FACETS, FINDER_PAGE_SIZE
-from praxisatlas.slugs import slugify
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +25,7 @@ ORDER = ["q", *(param for param, _, _ in FACETS)]
 TITLES = ".atlas-cards--finder .atlas-card__title a"
 MORE = "#atlas-finder-more"
 # Cases in the finder's order without words: municipality, then title (praxisatlas/views.py).
-IN_ORDER = [data["title"] for data in sorted(CASES.values(), key=lambda d: (slugify(d["city"]), slugify(d["title"])))]
+IN_ORDER = [data["title"] for data in sorted(CASES.values(), key=list_order)]
 
 
 def values(data: dict, param: str) -> list[str]:

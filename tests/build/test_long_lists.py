@@ -15,10 +15,10 @@ from collections import defaultdict
 import pytest
 import yaml
 
+from build.test_site_pages import list_order, listed_slugs
 from conftest import LONG_SITE_CASES
 from praxisatlas.finder import FINDER_PAGE_SIZE
 from praxisatlas.pagination import PAGE_SIZE
-from praxisatlas.slugs import slugify
 from praxisatlas.views import PROGRAMME_PREVIEW
 
 LISTS = {"areas": "handlungsfelder", "formats": "formate", "state": "bundeslaender"}
@@ -36,7 +36,7 @@ def generated(long_site):
 
 
 def in_order(slugs, cases) -> list[str]:
-    return sorted(slugs, key=lambda slug: (slugify(cases[slug]["city"]), slugify(cases[slug]["title"])))
+    return sorted(slugs, key=lambda slug: list_order(cases[slug]))
 
 
 def members(cases, field) -> dict[str, list[str]]:
@@ -46,10 +46,6 @@ def members(cases, field) -> dict[str, list[str]]:
         for value in values if isinstance(values, list) else [values]:
             found[value.lower()].append(slug)
     return {term: in_order(slugs, cases) for term, slugs in found.items()}
-
-
-def listed(soup) -> list[str]:
-    return [a["href"].rstrip("/").split("/")[-1] for a in soup.select("ul.atlas-cards .atlas-card__title a")]
 
 
 def follow_pages(build, first_url: str) -> list:
@@ -67,8 +63,8 @@ def test_every_term_list_is_split_into_pages_that_together_hold_its_cases(genera
     split = 0
     for term, expected in members(cases, field).items():
         pages = follow_pages(build, f"{LISTS[field]}/{term}/")
-        assert [slug for page in pages for slug in listed(page)] == expected, term
-        assert all(len(listed(page)) <= PAGE_SIZE for page in pages), term
+        assert [slug for page in pages for slug in listed_slugs(page)] == expected, term
+        assert all(len(listed_slugs(page)) <= PAGE_SIZE for page in pages), term
         assert len(pages) == math.ceil(len(expected) / PAGE_SIZE)
         split += len(pages) > 1
         if len(pages) > 1:
@@ -99,7 +95,7 @@ def test_a_later_page_says_where_it_is_and_links_back(generated):
 def test_the_finder_page_carries_the_first_cases_and_every_count(generated):
     build, cases = generated
     finder = build.page("finden/")
-    assert listed(finder) == in_order(cases, cases)[:FINDER_PAGE_SIZE]
+    assert listed_slugs(finder) == in_order(cases, cases)[:FINDER_PAGE_SIZE]
     assert f"{len(cases)} Ergebnisse" in finder.select_one("#atlas-finder-status").get_text()
     assert finder.select_one("#atlas-finder")["data-page-size"] == str(FINDER_PAGE_SIZE)
     assert finder.select_one("#atlas-finder-all a[href='../handlungsfelder/']") is not None
@@ -117,7 +113,7 @@ def test_the_programme_page_shows_the_first_cases_and_hands_the_rest_to_the_find
     for section in page.select("section.atlas-programme"):
         slug = section.select_one("h2")["id"]
         expected = using.get(slug, [])
-        assert listed(section) == expected[:PROGRAMME_PREVIEW], slug
+        assert listed_slugs(section) == expected[:PROGRAMME_PREVIEW], slug
         if len(expected) > PROGRAMME_PREVIEW:
             link = section.select_one(".atlas-to-finder a")
             assert link.get_text() == f"Alle {len(expected)} Beispiele im Finder"

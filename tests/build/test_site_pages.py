@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import REPO
+from praxisatlas.slugs import slugify
 
 CASE_FILES = sorted(p for p in (REPO / "examples").glob("*.md") if not p.name.startswith("_"))
 
@@ -37,6 +38,12 @@ def expected_members(field: str) -> dict[str, set[str]]:
 def spelled_out(text: str) -> str:
     """German sort form: lower case, umlauts as ae/oe/ue (DIN 5007-2)."""
     return text.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+
+
+def list_order(data: dict) -> tuple[str, str]:
+    """Where a case stands in every list: by municipality, then title, both as URL slugs
+    (umlauts spelled out, other characters as hyphens; praxisatlas/views.py sort_key)."""
+    return slugify(data["city"]), slugify(data["title"])
 
 
 def listed_slugs(soup) -> list[str]:
